@@ -1,0 +1,37 @@
+import type { Card } from '../../cards/card.js';
+import type { Audit } from '../../src/audit/audit.js';
+import type { Adapter } from '../../src/bot/adapter.js';
+import type { Db } from '../../src/db/client.js';
+import type { ConsoleAccess } from './auth.js';
+import { consoleRoutes } from './routes.js';
+
+export interface ConsoleAdapterOptions {
+  db: Db;
+  audit: Audit;
+  access: ConsoleAccess;
+  token?: string;
+  now: () => Date;
+}
+
+/**
+ * The web console: a real adapter for trying Kaopu without a platform account and for
+ * end-to-end tests. Replies come back in the HTTP response; messages the bot posts to a
+ * console group chat stay in the outbox, where the group view reads them.
+ */
+export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
+  return {
+    platform: 'console',
+    capabilities: { maxButtons: 20, canUpdateCard: false, canShowImages: true, canUploadFiles: false },
+    mount(server, context) {
+      if (options.access === 'off') return;
+      consoleRoutes(server, context, options);
+    },
+    render(card: Card) {
+      return card;
+    },
+    async send() {
+      // Nothing to transmit: the outbox row itself is the console's message store.
+      return {};
+    },
+  };
+}

@@ -1,0 +1,163 @@
+// The console page's browser script, kept as plain ES2020 so it runs without a build step.
+export const PAGE_SCRIPT = String.raw`
+(() => {
+  const S = window.KAOPU_STRINGS;
+  let locale = localStorage.getItem('kaopu.locale') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
+  let token = sessionStorage.getItem('kaopu.token') || '';
+  let users = [];
+  let tab = 'chat';
+  const history = new Map();
+  const $ = (id) => document.getElementById(id);
+  const t = (k, p) => (S[locale][k] || k).replace(/\{(\w+)\}/g, (m, n) => (p && p[n] !== undefined ? p[n] : m));
+
+  function applyStrings() {
+    document.documentElement.lang = locale;
+    document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+    $('lang').textContent = t('console.language');
+    $('text').placeholder = t('console.placeholder');
+    document.title = t('console.title');
+  }
+
+  async function api(path, body) {
+    const headers = { accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = 'Bearer ' + token;
+    const res = await fetch('/console/api/' + path, { method: body ? 'POST' : 'GET', headers, body: body ? JSON.stringify(body) : undefined });
+    if (res.status === 401 && window.KAOPU.needsToken) {
+      token = prompt(token ? t('console.token_wrong') : t('console.token_prompt')) || '';
+      sessionStorage.setItem('kaopu.token', token);
+      if (!token) throw new Error('401');
+      return api(path, body);
+    }
+    const data = await res.json();
+    if (!res.ok) throw new Error(data.error ? data.error.message : res.status);
+    return data;
+  }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') node.className = v; else if (k.startsWith('on')) node.addEventListener(k.slice(2), v); else node.setAttribute(k, v);
+    }
+    for (const c of children) if (c !== null && c !== undefined) node.append(c);
+    return node;
+  }
+
+  function renderCard(card, groupId) {
+    const box = el('article', { class: 'card ' + (card.tone || 'info') }, el('h3', {}, card.title));
+    for (const b of card.blocks || []) {
+      if (b.type === 'text') box.append(el('p', {}, b.text));
+      else if (b.type === 'fields') { const dl = el('dl'); for (const f of b.fields) dl.append(el('dt', {}, f.label), el('dd', {}, f.value)); box.append(dl); }
+      else if (b.type === 'progress') {
+        const fill = el('div', { class: 'fill' }); fill.style.width = Math.max(0, Math.min(1, b.ratio)) * 100 + '%';
+        box.append(el('div', { class: 'bar' + (b.highlight ? ' hl' : '') }, el('span', {}, b.label), el('div', { class: 'track' }, fill), el('span', {}, b.display)));
+      }
+      else if (b.type === 'image') box.append(el('img', { src: b.url, alt: b.alt }));
+      else if (b.type === 'divider') box.append(el('hr'));
+      else if (b.type === 'table') {
+        const table = el('table', {}, el('tr', {}, ...b.columns.map((c) => el('th', {}, c))));
+        for (const r of b.rows) table.append(el('tr', {}, ...r.map((c) => el('td', {}, c))));
+        box.append(table);
+      }
+      else if (b.type === 'actions') {
+        const row = el('div', { class: 'actions' });
+        for (const btn of b.buttons) {
+          if (btn.url) row.append(el('a', { href: btn.url, target: '_blank', rel: 'noopener' }, btn.label));
+          else row.append(el('button', { type: 'button', class: btn.style === 'primary' ? '' : 'secondary', 'data-action': btn.actionId,
+            onclick: () => press(btn, groupId) }, btn.label));
+        }
+        box.append(row);
+      }
+    }
+    if (card.moreUrl) box.append(el('p', {}, el('a', { href: card.moreUrl, target: '_blank' }, card.moreUrl)));
+    return box;
+  }
+
+  function push(entry) {
+    const uid = $('user').value;
+    if (!history.has(uid)) history.set(uid, []);
+    history.get(uid).push(entry);
+    if (tab === 'chat') draw();
+  }
+
+  function draw() {
+    const log = $('log');
+    log.replaceChildren();
+    for (const e of history.get($('user').value) || []) {
+      if (e.me) log.append(el('div', { class: 'msg me' }, el('div', { class: 'bubble' }, e.me)));
+      else if (e.card) log.append(el('div', { class: 'msg' }, renderCard(e.card)));
+      else if (e.error) log.append(el('div', { class: 'msg err' }, t('console.error', { message: e.error })));
+    }
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function send(text) {
+    push({ me: text });
+    try {
+      const { replies } = await api('messages', { userId: $('user').value, text, locale });
+      replies.forEach((card) => push({ card }));
+    } catch (e) { push({ error: e.message }); }
+  }
+
+  async function press(btn, groupId) {
+    if (groupId) { showTab('chat'); }
+    push({ me: '[' + btn.label + ']' });
+    try {
+      const body = { userId: $('user').value, actionId: btn.actionId, locale };
+      if (btn.value !== undefined) body.value = btn.value;
+      if (groupId) body.groupId = groupId;
+      const { replies } = await api('actions', body);
+      replies.forEach((card) => push({ card }));
+    } catch (e) { push({ error: e.message }); }
+  }
+
+  async function drawGroup() {
+    const log = $('log');
+    const id = $('group').value;
+    log.replaceChildren();
+    if (!id) return;
+    const messages = await api('groups/' + encodeURIComponent(id) + '/messages');
+    if (!messages.length) log.append(el('p', { class: 'empty' }, t('console.no_group_messages')));
+    for (const m of messages) log.append(el('div', { class: 'msg' }, renderCard(m.card, id)));
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showTab(name) {
+    tab = name;
+    $('tab-chat').setAttribute('aria-selected', String(name === 'chat'));
+    $('tab-groups').setAttribute('aria-selected', String(name === 'groups'));
+    $('group').hidden = name !== 'groups';
+    $('composer').hidden = name !== 'chat';
+    if (name === 'chat') draw(); else drawGroup().catch((e) => $('log').replaceChildren(el('p', { class: 'err' }, e.message)));
+  }
+
+  async function init() {
+    applyStrings();
+    try {
+      users = await api('users');
+      const roleOrder = { ADMIN: 0, HR: 1, MANAGER: 2, EMPLOYEE: 3 };
+      users.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name));
+      $('user').replaceChildren(...users.map((u) => el('option', { value: u.id }, u.name + ' · ' + u.role)));
+      const saved = localStorage.getItem('kaopu.user');
+      if (saved && users.some((u) => u.id === saved)) $('user').value = saved;
+      const groups = await api('groups');
+      $('group').replaceChildren(...groups.map((g) => el('option', { value: g.id }, g.name)));
+    } catch (e) { $('log').replaceChildren(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }
+    draw();
+  }
+
+  $('composer').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const text = $('text').value.trim();
+    if (!text) return;
+    $('text').value = '';
+    send(text);
+  });
+  $('user').addEventListener('change', () => { localStorage.setItem('kaopu.user', $('user').value); tab === 'chat' ? draw() : drawGroup(); });
+  $('group').addEventListener('change', () => drawGroup());
+  $('tab-chat').addEventListener('click', () => showTab('chat'));
+  $('tab-groups').addEventListener('click', () => showTab('groups'));
+  $('lang').addEventListener('click', () => { locale = locale === 'zh-CN' ? 'en' : 'zh-CN'; localStorage.setItem('kaopu.locale', locale); applyStrings(); });
+  init();
+})();
+`;

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AdapterContext } from '../../src/bot/adapter.js';
+import type { BotEvent } from '../../src/bot/event.js';
+import { describeIssues, replyError } from '../../src/http/reply-error.js';
+import { bearerMatches } from './auth.js';
+import type { ConsoleAdapterOptions } from './index.js';
+import { consolePage } from './page.js';
+import { actionBody, groupParams, messageBody } from './schemas.js';
+
+const PLATFORM_KEYS = { SLACK: 'slack', WECOM: 'wecom', DINGTALK: 'dingtalk' } as const;
+
+export function consoleRoutes(server: FastifyInstance, context: AdapterContext, options: ConsoleAdapterOptions): void {
+  const { db, audit, now } = options;
+  let sequence = 0;
+
+  server.register(async (scope) => {
+    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (options.access !== 'token' || !request.url.startsWith('/console/api/')) return;
+      if (!bearerMatches(request.headers.authorization, options.token ?? '')) {
+        return replyError(reply, 401, 'error.unauthorized');
+      }
+    });
+
+    scope.get('/console', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-security-policy',
+          "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'",
+        )
+        .send(consolePage({ needsToken: options.access === 'token' })),
+    );
+
+    scope.get('/console/api/users', async () => {
+      const employees = await db.employee.findMany({
+        where: { status: { not: 'LEFT' } },
+        orderBy: [{ role: 'desc' }, { employeeNo: 'asc' }],
+        select: { id: true, name: true, role: true, identities: { select: { platform: true, platformUserId: true } } },
+      });
+      return employees.map((e) => ({
+        id: e.id,
+        name: e.name,
+        role: e.role,
+        identities: Object.fromEntries(
+          e.identities
+            .filter((i) => i.platform !== 'CONSOLE')
+            .map((i) => [PLATFORM_KEYS[i.platform as keyof typeof PLATFORM_KEYS], i.platformUserId]),
+        ),
+      }));
+    });
+
+    const eventFor = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      userId: string,
+      groupId: string | undefined,
+      locale: 'zh-CN' | 'en' | undefined,
+      payload: BotEvent['payload'],
+    ): Promise<BotEvent | null> => {
+      const user = await db.employee.findUnique({ where: { id: userId }, select: { id: true } });
+      if (!user) {
+        replyError(reply, 404, 'error.user_not_found');
+        return null;
+      }
+      if (groupId) {
+        const group = await db.groupChat.findFirst({
+          where: { id: groupId, platform: 'CONSOLE' },
+          select: { id: true },
+        });
+        if (!group) {
+          replyError(reply, 404, 'error.not_found');
+          return null;
+        }
+      }
+      await audit({
+        actorId: user.id,
+        actorKind: 'console',
+        action: payload.kind === 'action' ? 'console.action' : 'console.message',
+        subjectType: payload.kind === 'action' ? 'action' : 'command',
+        subjectId: payload.kind === 'action' ? payload.actionId : undefined,
+        channel: 'console',
+        details: { ip: request.ip },
+      });
+      sequence += 1;
+      return {
+        id: `console-${now().getTime()}-${sequence}`,
+        platform: 'console',
+        user: { platformUserId: user.id, employeeId: user.id },
+        conversation: groupId ? { kind: 'group', id: groupId } : { kind: 'dm', id: user.id },
+        replyTo: groupId ? { kind: 'group', chatId: groupId } : { kind: 'user', userId: user.id },
+        ...(locale ? { locale } : {}),
+        payload,
+        receivedAt: now(),
+      };
+    };
+
+    scope.post('/console/api/messages', async (request, reply) => {
+      const body = messageBody.safeParse(request.body);
+      if (!body.success)
+        return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
+      const event = await eventFor(request, reply, body.data.userId, undefined, body.data.locale, {
+        kind: 'text',
+        text: body.data.text,
+      });
+      if (!event) return reply;
+      return { replies: await context.handle(event) };
+    });
+
+    scope.post('/console/api/actions', async (request, reply) => {
+      const body = actionBody.safeParse(request.body);
+      if (!body.success)
+        return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
+      const { userId, groupId, locale, actionId, value } = body.data;
+      const event = await eventFor(request, reply, userId, groupId, locale, {
+        kind: 'action',
+        actionId,
+        ...(value !== undefined ? { value } : {}),
+      });
+      if (!event) return reply;
+      return { replies: await context.handle(event) };
+    });
+
+    scope.get('/console/api/groups', async () => {
+      const groups = await db.groupChat.findMany({
+        where: { platform: 'CONSOLE' },
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true, team: { select: { id: true, name: true } } },
+      });
+      return groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        teamId: g.team?.id ?? null,
+        teamName: g.team?.name ?? null,
+      }));
+    });
+
+    scope.get('/console/api/groups/:id/messages', async (request, reply) => {
+      const params = groupParams.safeParse(request.params);
+      if (!params.success)
+        return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(params.error.issues) });
+      const group = await db.groupChat.findFirst({ where: { id: params.data.id, platform: 'CONSOLE' } });
+      if (!group) return replyError(reply, 404, 'error.not_found');
+      const rows = await db.outboxMessage.findMany({
+        where: { platform: 'CONSOLE', target: `group:${group.id}`, status: 'SENT' },
+        orderBy: { createdAt: 'asc' },
+        take: 200,
+        select: { id: true, card: true, createdAt: true },
+      });
+      return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), card: r.card }));
+    });
+  });
+}

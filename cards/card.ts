@@ -1,0 +1,88 @@
+// The neutral card model every feature builds and every adapter renders natively.
+// Builders in this folder are pure: view model + translator in, Card out.
+
+/** A button that triggers a bot action (`actionId`) or opens a link (`url`). */
+export type Button =
+  | { actionId: string; label: string; value?: string; style?: 'primary' | 'danger' }
+  | { url: string; label: string };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: Field[] }
+  /** A labelled progress bar; `highlight` marks it (e.g. below target). */
+  | { type: 'progress'; label: string; ratio: number; display: string; highlight?: boolean }
+  | { type: 'image'; url: string; alt: string }
+  | { type: 'table'; columns: string[]; rows: string[][] }
+  | { type: 'divider' }
+  | { type: 'actions'; buttons: Button[] };
+
+export type Tone = 'info' | 'success' | 'warning' | 'danger';
+
+/**
+ * A platform-neutral message. `text` is the plain-text fallback of the whole card: what a
+ * notification shows and what a platform that cannot render the structure gets.
+ */
+export interface Card {
+  title: string;
+  tone: Tone;
+  blocks: Block[];
+  /** Link to the full view on the web, used by adapters when they must truncate. */
+  moreUrl?: string;
+  text: string;
+}
+
+export function isLinkButton(b: Button): b is { url: string; label: string } {
+  return 'url' in b;
+}
+
+const BAR_CELLS = 10;
+
+/** A text progress bar (█████░░░░░) shared by fallbacks and platforms without native bars. */
+export function progressBar(ratio: number): string {
+  const clamped = Math.max(0, Math.min(1, Number.isFinite(ratio) ? ratio : 0));
+  const full = Math.round(clamped * BAR_CELLS);
+  return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);
+}
+
+export function blockToText(block: Block): string {
+  switch (block.type) {
+    case 'text':
+      return block.text;
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    case 'progress':
+      return `${block.highlight ? '! ' : ''}${block.label} ${progressBar(block.ratio)} ${block.display}`;
+    case 'image':
+      return `[${block.alt}] ${block.url}`;
+    case 'table':
+      return [block.columns.join(' | '), ...block.rows.map((r) => r.join(' | '))].join('\n');
+    case 'divider':
+      return '—';
+    case 'actions':
+      return block.buttons.map((b) => (isLinkButton(b) ? `${b.label}: ${b.url}` : `[${b.label}]`)).join('  ');
+  }
+}
+
+/** Builds a card and its plain-text fallback from the same blocks, so they never disagree. */
+export function makeCard(input: { title: string; tone?: Tone; blocks: Block[]; moreUrl?: string }): Card {
+  const body = input.blocks.map(blockToText).filter((s) => s.length > 0);
+  const lines = [input.title, ...body];
+  if (input.moreUrl) lines.push(input.moreUrl);
+  return {
+    title: input.title,
+    tone: input.tone ?? 'info',
+    blocks: input.blocks,
+    ...(input.moreUrl ? { moreUrl: input.moreUrl } : {}),
+    text: lines.join('\n'),
+  };
+}
+
+/** Every button on a card, in order (used by adapters and tests to find what to press). */
+export function cardButtons(card: Card): Button[] {
+  return card.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+}

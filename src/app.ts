@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { consoleAccess } from '../adapters/console/auth.js';
+import { createConsoleAdapter } from '../adapters/console/index.js';
+import { type Audit, createAudit } from './audit/audit.js';
+import type { Adapter, AdapterContext } from './bot/adapter.js';
+import { Bot } from './bot/bot.js';
+import type { PlatformName } from './bot/event.js';
+import { createInbox } from './bot/inbox.js';
+import { Outbox } from './bot/outbox.js';
+import { type Config, isDemoMode } from './config.js';
+import { type Db, openDb, tuneDb } from './db/client.js';
+import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
+import { migrationStatus } from './db/migrations.js';
+import { help } from './help/index.js';
+import { healthRoutes } from './http/health.js';
+import { createServer } from './http/server.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Repository root: where prisma/ lives. */
+  root: string;
+  now?: () => Date;
+  /** Extra adapters (tests); platform adapters are built from config. */
+  adapters?: Adapter[];
+  /** Reuse an open database (tests share one per file). */
+  db?: Db;
+}
+
+export interface App {
+  server: FastifyInstance;
+  db: Db;
+  bot: Bot;
+  outbox: Outbox;
+  audit: Audit;
+  adapters: ReadonlyMap<PlatformName, Adapter>;
+  target: DatabaseTarget;
+  /** Starts background work (outbox polling, platform connections). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole app from config, the same way for `npm start` and for tests. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, logger, root } = options;
+  const now = options.now ?? (() => new Date());
+  const target = resolveDatabaseTarget(config.databaseUrl, root);
+  const ownsDb = !options.db;
+  const db = options.db ?? openDb(target);
+  await tuneDb(db, target).catch((err) => logger.warn({ err: (err as Error).message }, 'database tuning skipped'));
+  const audit = createAudit(db, now);
+  const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
+
+  help(bot);
+
+  const adapters = new Map<PlatformName, Adapter>();
+  adapters.set(
+    'console',
+    createConsoleAdapter({
+      db,
+      audit,
+      access: consoleAccess(isDemoMode(config), config.consoleToken),
+      token: config.consoleToken,
+      now,
+    }),
+  );
+  for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
+
+  const outbox = new Outbox({ db, logger, adapters, now });
+  const server = createServer(logger);
+  const isNew = createInbox(db);
+  const context: AdapterContext = {
+    logger,
+    isNew,
+    handle: (event) => bot.handle(event),
+    async deliver(event) {
+      const cards = await bot.handle(event);
+      const locale = event.locale ?? config.locale;
+      for (const [i, card] of cards.entries()) {
+        await outbox.enqueue({
+          platform: event.platform,
+          to: event.replyTo,
+          card,
+          locale,
+          dedupeKey: `reply:${event.platform}:${event.id}:${i}`,
+        });
+      }
+      void outbox.drain().catch((err) => logger.error({ err }, 'outbox drain failed'));
+    },
+  };
+
+  let migrationsCurrent = false;
+  healthRoutes(server, {
+    pingDb: async () => {
+      await db.$queryRawUnsafe('SELECT 1');
+    },
+    migrationsCurrent: async () => {
+      if (migrationsCurrent) return { current: true };
+      const status = await migrationStatus(root, target);
+      migrationsCurrent = status.current;
+      return status.current ? { current: true } : { current: false, reason: status.reason };
+    },
+  });
+  for (const adapter of adapters.values()) await adapter.mount(server, context);
+
+  return {
+    server,
+    db,
+    bot,
+    outbox,
+    audit,
+    adapters,
+    target,
+    async start() {
+      await outbox.recover();
+      outbox.start();
+      for (const adapter of adapters.values()) await adapter.start?.();
+    },
+    async close() {
+      await server.close();
+      for (const adapter of adapters.values()) await adapter.stop?.();
+      await outbox.stop();
+      if (ownsDb) await db.$disconnect();
+    },
+  };
+}

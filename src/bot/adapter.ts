@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Card } from '../../cards/card.js';
+import type { Locale } from '../i18n/index.js';
+import type { BotEvent, ChatAddress, PlatformName } from './event.js';
+
+/** What a platform can show; features adapt to these, never to platform names. */
+export interface Capabilities {
+  maxButtons: number;
+  canUpdateCard: boolean;
+  canShowImages: boolean;
+  canUploadFiles: boolean;
+}
+
+export interface SendResult {
+  platformMessageId?: string;
+}
+
+/** Hands an adapter what it needs to pass events inward. */
+export interface AdapterContext {
+  logger: Logger;
+  /** Records an inbound event id; false when it was seen before (a retry or replay). */
+  isNew(source: string, eventId: string): Promise<boolean>;
+  /** Runs the bot on an event and queues its replies through the outbox. */
+  deliver(event: BotEvent): Promise<void>;
+  /** Runs the bot on an event and returns its replies (for synchronous channels). */
+  handle(event: BotEvent): Promise<Card[]>;
+}
+
+/** The contract every chat platform implements in `adapters/<platform>/`. */
+export interface Adapter {
+  platform: PlatformName;
+  capabilities: Capabilities;
+  mount(server: FastifyInstance, context: AdapterContext): void | Promise<void>;
+  /** Native message for a card; the outbox stores cards and renders at send time. */
+  render(card: Card, locale: Locale): unknown;
+  /** Sends one rendered message; throws SendError on failure. */
+  send(to: ChatAddress, message: unknown): Promise<SendResult>;
+  /** Starts long-lived connections (Socket Mode, Stream); optional. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import type { Locale } from '../i18n/index.js';
+
+export type PlatformName = 'slack' | 'wecom' | 'dingtalk' | 'console';
+export const PLATFORMS: readonly PlatformName[] = ['slack', 'wecom', 'dingtalk', 'console'];
+
+/**
+ * Where a message goes. JSON-serialisable: the outbox stores it. `hint` carries what one
+ * platform needs to reply in place (a DingTalk sessionWebhook, a Slack response_url, a WeCom
+ * response_code); features never read it.
+ */
+export type ChatAddress =
+  | { kind: 'user'; userId: string; hint?: Record<string, string> }
+  | { kind: 'group'; chatId: string; hint?: Record<string, string> }
+  | { kind: 'webhook'; groupChatId: string };
+
+export type EventPayload =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; actionId: string; value?: string }
+  | {
+      kind: 'location';
+      lat: number;
+      lng: number;
+      datum: 'WGS84' | 'GCJ02' | 'BD09';
+      accuracyM?: number;
+      label?: string;
+    };
+
+/** One inbound chat event, normalised by an adapter; the raw platform payload never leaves it. */
+export interface BotEvent {
+  /** The platform's id for this event, used to ignore repeats. */
+  id: string;
+  platform: PlatformName;
+  user: {
+    platformUserId: string;
+    /** Set only by adapters that authenticate the employee themselves (the console). */
+    employeeId?: string;
+    displayName?: string;
+  };
+  conversation: { kind: 'dm' | 'group'; id: string };
+  /** Where replies go. */
+  replyTo: ChatAddress;
+  /** A locale the platform or client asked for; the employee's own setting wins otherwise. */
+  locale?: Locale;
+  payload: EventPayload;
+  receivedAt: Date;
+}

@@ -1,0 +1,190 @@
+import type { Logger } from 'pino';
+import type { Card } from '../../cards/card.js';
+import type { Db } from '../db/client.js';
+import type { Locale } from '../i18n/index.js';
+import type { Adapter } from './adapter.js';
+import type { ChatAddress, PlatformName } from './event.js';
+import { SendError } from './send-error.js';
+
+export interface OutboxOptions {
+  db: Db;
+  logger: Logger;
+  adapters: ReadonlyMap<PlatformName, Adapter>;
+  now: () => Date;
+  /** Attempts before a message is marked failed. */
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt, capped at maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Messages sent at once; each adapter's limiter paces them further. */
+  concurrency?: number;
+}
+
+export interface Enqueue {
+  platform: PlatformName;
+  to: ChatAddress;
+  card: Card;
+  locale: Locale;
+  /** Same key, same message: a second enqueue is ignored. */
+  dedupeKey?: string;
+}
+
+/**
+ * Durable delivery: every message is persisted (PENDING) before anything is sent, then claimed
+ * (SENDING), sent through its adapter, and finished as SENT or FAILED with the platform's error.
+ * Retries back off exponentially and honour Retry-After. After a crash, messages left in
+ * SENDING go back to PENDING on start (the send may not have happened; rows are claimed
+ * atomically, so two dispatchers never send the same row).
+ */
+export class Outbox {
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly concurrency: number;
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<number>;
+  private again = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.baseDelayMs = options.baseDelayMs ?? 1000;
+    this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+    this.concurrency = options.concurrency ?? 8;
+  }
+
+  async enqueue(message: Enqueue): Promise<string | null> {
+    const { db, now } = this.options;
+    try {
+      const row = await db.outboxMessage.create({
+        data: {
+          platform: message.platform.toUpperCase() as 'SLACK',
+          address: message.to as never,
+          target: targetKey(message.to),
+          card: message.card as never,
+          locale: message.locale,
+          dedupeKey: message.dedupeKey ?? null,
+          nextAttemptAt: now(),
+        },
+        select: { id: true },
+      });
+      return row.id;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'P2002') return null;
+      throw err;
+    }
+  }
+
+  /** Messages a crashed process left half-sent become due again. */
+  async recover(): Promise<number> {
+    const { count } = await this.options.db.outboxMessage.updateMany({
+      where: { status: 'SENDING' },
+      data: { status: 'PENDING' },
+    });
+    return count;
+  }
+
+  /** Sends everything due now; returns how many messages were attempted. */
+  drain(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  /** Polls for due messages (retries, messages queued by other replicas). */
+  start(intervalMs = 1000): void {
+    this.timer ??= setInterval(() => {
+      this.drain().catch((err) => this.options.logger.error({ err }, 'outbox drain failed'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.draining;
+  }
+
+  private async drainLoop(): Promise<number> {
+    let total = 0;
+    do {
+      this.again = false;
+      const { db, now } = this.options;
+      const due = await db.outboxMessage.findMany({
+        where: { status: 'PENDING', nextAttemptAt: { lte: now() } },
+        orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
+        take: 100,
+        select: { id: true },
+      });
+      const queue = due.map((d) => d.id);
+      const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) await this.sendOne(id);
+      });
+      await Promise.all(workers);
+      total += due.length;
+      if (due.length === 100) this.again = true;
+    } while (this.again);
+    return total;
+  }
+
+  private async sendOne(id: string): Promise<void> {
+    const { db, now, adapters, logger } = this.options;
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id, status: 'PENDING' },
+      data: { status: 'SENDING', attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) return;
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const platform = row.platform.toLowerCase() as PlatformName;
+    const adapter = adapters.get(platform);
+    try {
+      if (!adapter) throw new SendError(`platform ${platform} is not configured`, { retryable: false });
+      const native = adapter.render(row.card as unknown as Card, row.locale as Locale);
+      const result = await adapter.send(row.address as unknown as ChatAddress, native);
+      await db.outboxMessage.update({
+        where: { id },
+        data: {
+          status: 'SENT',
+          sentAt: now(),
+          lastError: null,
+          platformMessageId: result.platformMessageId ?? null,
+        },
+      });
+    } catch (err) {
+      const error =
+        err instanceof SendError
+          ? err
+          : new SendError(String((err as Error)?.message ?? err), { retryable: true, cause: err });
+      const exhausted = !error.retryable || row.attempts >= this.maxAttempts;
+      const backoff = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (row.attempts - 1));
+      const delay = Math.max(backoff, error.retryAfterMs ?? 0);
+      logger.warn({ outboxId: id, platform, attempt: row.attempts, exhausted, reason: error.message }, 'send failed');
+      await db.outboxMessage.update({
+        where: { id },
+        data: exhausted
+          ? { status: 'FAILED', lastError: error.message.slice(0, 1000) }
+          : {
+              status: 'PENDING',
+              lastError: error.message.slice(0, 1000),
+              nextAttemptAt: new Date(now().getTime() + delay),
+            },
+      });
+    }
+  }
+}
+
+/** A stable, filterable key for the conversation an address points at. */
+export function targetKey(to: ChatAddress): string {
+  switch (to.kind) {
+    case 'user':
+      return `user:${to.userId}`;
+    case 'group':
+      return `group:${to.chatId}`;
+    case 'webhook':
+      return `webhook:${to.groupChatId}`;
+  }
+}

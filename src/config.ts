@@ -1,0 +1,227 @@
+// All settings come from environment variables, parsed here and nowhere else.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const boolFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (what: string) =>
+  z
+    .string()
+    .trim()
+    .url({ message: `expected ${what}, e.g. https://example.com` })
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ message: 'expected a port number 0–65535' })
+    .int('expected a port number 0–65535')
+    .min(0, 'expected a port number 0–65535')
+    .max(65535, 'expected a port number 0–65535')
+    .default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^(postgres(ql)?:\/\/|file:)/.test(v),
+    'expected postgresql://… or file:… (leave unset for the embedded SQLite file under data/)',
+  ),
+  PUBLIC_BASE_URL: url('the public base URL of this server').optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  TZ_DEFAULT: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai'),
+  LOCALE_DEFAULT: z.enum(['zh-CN', 'en'], { message: 'expected zh-CN or en' }).default('zh-CN'),
+  CONSOLE_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.length >= 16,
+    'expected at least 16 characters (it lets its holder act as any employee)',
+  ),
+  LINK_SIGNING_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    'expected at least 32 random characters',
+  ),
+  DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
+  REDIS_URL: optionalString,
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: url('the Slack Web API base URL').optional(),
+
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: optionalString,
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: optionalString.refine(
+    (v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v),
+    'expected the 43-character EncodingAESKey from the WeCom admin console',
+  ),
+  WECOM_API_BASE: url('the WeCom API base URL').default('https://qyapi.weixin.qq.com'),
+
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_STREAM: boolFlag,
+  DINGTALK_API_BASE: url('the DingTalk API base URL').default('https://api.dingtalk.com'),
+  DINGTALK_OAPI_BASE: url('the DingTalk OAPI base URL').default('https://oapi.dingtalk.com'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl: string;
+}
+export interface WecomConfig {
+  corpId: string;
+  agentId: string;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  apiBase: string;
+}
+export interface DingtalkConfig {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  stream: boolean;
+  apiBase: string;
+  oapiBase: string;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  publicBaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  timeZone: string;
+  locale: 'zh-CN' | 'en';
+  consoleToken?: string;
+  linkSigningSecret?: string;
+  demoSeed: boolean;
+  redisUrl?: string;
+  slack?: SlackConfig;
+  wecom?: WecomConfig;
+  dingtalk?: DingtalkConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// A platform is on exactly when all its required variables are set; a partial set is a mistake
+// worth stopping for, because the operator clearly meant to turn it on.
+function platform<K extends keyof Env>(env: Env, keys: K[], problems: string[], name: string): boolean {
+  const set = keys.filter((k) => env[k] !== undefined);
+  if (set.length === 0) return false;
+  if (set.length < keys.length) {
+    const missing = keys.filter((k) => env[k] === undefined);
+    for (const k of missing) problems.push(`${String(k)}: required to enable ${name} (${set.join(', ')} set)`);
+    return false;
+  }
+  return true;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        const got = source[name];
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got "${String(got).slice(0, 40)}")`}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const slackOn = platform(env, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], problems, 'Slack');
+  const wecomOn = platform(
+    env,
+    ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'],
+    problems,
+    'WeCom',
+  );
+  const dingOn = platform(
+    env,
+    ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'],
+    problems,
+    'DingTalk',
+  );
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+    logLevel: env.LOG_LEVEL,
+    timeZone: env.TZ_DEFAULT,
+    locale: env.LOCALE_DEFAULT,
+    consoleToken: env.CONSOLE_TOKEN,
+    linkSigningSecret: env.LINK_SIGNING_SECRET,
+    demoSeed: env.DEMO_SEED === 'auto',
+    redisUrl: env.REDIS_URL,
+    slack: slackOn
+      ? {
+          botToken: env.SLACK_BOT_TOKEN as string,
+          signingSecret: env.SLACK_SIGNING_SECRET as string,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL ?? 'https://slack.com/api',
+        }
+      : undefined,
+    wecom: wecomOn
+      ? {
+          corpId: env.WECOM_CORP_ID as string,
+          agentId: env.WECOM_AGENT_ID as string,
+          secret: env.WECOM_SECRET as string,
+          token: env.WECOM_TOKEN as string,
+          encodingAesKey: env.WECOM_ENCODING_AES_KEY as string,
+          apiBase: env.WECOM_API_BASE,
+        }
+      : undefined,
+    dingtalk: dingOn
+      ? {
+          clientId: env.DINGTALK_CLIENT_ID as string,
+          clientSecret: env.DINGTALK_CLIENT_SECRET as string,
+          robotCode: env.DINGTALK_ROBOT_CODE as string,
+          stream: env.DINGTALK_STREAM,
+          apiBase: env.DINGTALK_API_BASE,
+          oapiBase: env.DINGTALK_OAPI_BASE,
+        }
+      : undefined,
+  };
+}
+
+/** Demo mode: no chat platform configured, so the console is the only way in. */
+export function isDemoMode(config: Config): boolean {
+  return !config.slack && !config.wecom && !config.dingtalk;
+}

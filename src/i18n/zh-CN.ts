@@ -1,0 +1,5 @@
+// The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
+import { consoleUi } from './zh-CN/console.js';
+import { core } from './zh-CN/core.js';
+
+export const zhCN = { ...core, ...consoleUi } as const;

@@ -1,0 +1,17 @@
+export const consoleUi = {
+  'console.title': '考谱 控制台',
+  'console.subtitle': '以任意员工身份和机器人对话，无需任何聊天平台账号。',
+  'console.pick_user': '选择员工',
+  'console.tab.chat': '私聊',
+  'console.tab.groups': '群聊',
+  'console.placeholder': '输入命令，例如“帮助”',
+  'console.send': '发送',
+  'console.token_prompt': '请输入控制台访问令牌（CONSOLE_TOKEN）',
+  'console.token_wrong': '令牌不正确，请重新输入。',
+  'console.no_group_messages': '机器人还没有在这个群里发过消息。',
+  'console.pick_group': '选择群聊',
+  'console.language': 'English',
+  'console.you': '你',
+  'console.bot': '考谱',
+  'console.error': '出错了：{message}',
+} as const;

@@ -1,0 +1,83 @@
+// Composition root: config → database (migrate, seed) → app → listen. Nothing else reads env.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { ConfigError, isDemoMode, loadConfig } from './config.js';
+import { resolveDatabaseTarget } from './db/database-url.js';
+import { applyMigrations } from './db/migrations.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { createLogger } from './log.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  if (existsSync(resolve(root, '.env'))) process.loadEnvFile(resolve(root, '.env'));
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Kaopu cannot start. ${err.message}\nSee .env.example for every variable.\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const target = resolveDatabaseTarget(config.databaseUrl, root);
+  if (target.provider === 'sqlite' && target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+
+  const applied = await applyMigrations(root, target);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const app = await buildApp({ config, logger, root });
+  if (config.demoSeed) {
+    const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
+    if (seeded) logger.info({ employees: seeded.employees }, 'demo company seeded');
+  }
+  await app.start();
+  await app.server.listen({ port: config.port, host: config.host });
+
+  const platforms = [...app.adapters.keys()].filter((p) => p !== 'console');
+  logger.info(
+    {
+      platforms,
+      demoMode: isDemoMode(config),
+      database: target.provider,
+      readyMs: Math.round(performance.now() - startedAt),
+    },
+    'Kaopu is ready',
+  );
+  const consoleOn = isDemoMode(config) || config.consoleToken;
+  process.stdout.write(
+    consoleOn
+      ? `\n  Kaopu is running. Console: ${config.publicBaseUrl}/console\n\n`
+      : `\n  Kaopu is running on ${config.publicBaseUrl} (console off: set CONSOLE_TOKEN to enable it)\n\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      logger.info('stopped cleanly');
+      logger.flush();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Kaopu failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
