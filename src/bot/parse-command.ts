@@ -24,7 +24,7 @@ export function suggestAlias(word: string, aliases: readonly string[]): string |
   let best: { alias: string; distance: number } | undefined;
   for (const alias of aliases) {
     const distance = editDistance(target, alias);
-    if (distance <= Math.max(1, Math.floor(alias.length / 3)) && (!best || distance < best.distance)) {
+    if (distance <= (alias.length <= 3 ? 1 : 2) && (!best || distance < best.distance)) {
       best = { alias, distance };
     }
   }

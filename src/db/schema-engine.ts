@@ -2,7 +2,8 @@
 // machines without internet, and Node cannot import the package entry (it imports a `.wasm`
 // directly), so we instantiate the module ourselves (FACTS.md, "Prisma 7 without its engine").
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 type Bg = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 export type SchemaEngine = Awaited<ReturnType<Bg['SchemaEngine']['new']>>;
@@ -11,8 +12,10 @@ let loaded: Promise<Bg> | undefined;
 
 async function load(): Promise<Bg> {
   const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const bgUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = fileURLToPath(new URL('./schema_engine_bg.wasm', bgUrl));
+  // The .wasm path is not exported; find it beside the resolved JS glue. (createRequire rather
+  // than import.meta.resolve, which Vite's module runner does not support.)
+  const bgPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const wasmPath = join(dirname(bgPath), 'schema_engine_bg.wasm');
   const bytes = await readFile(wasmPath);
   const { instance } = await WebAssembly.instantiate(bytes, {
     './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,

@@ -1,0 +1,40 @@
+import pino from 'pino';
+import { afterAll } from 'vitest';
+import { type App, buildApp } from '../../src/app.js';
+import type { Adapter } from '../../src/bot/adapter.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { cloneTemplate, ROOT, TEST_TODAY, type TestDatabase } from './test-db.js';
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  adapters?: Adapter[];
+  now?: () => Date;
+}
+
+export interface TestApp extends App {
+  config: Config;
+  database: TestDatabase;
+}
+
+/**
+ * The real app on a private copy of the seeded demo database, driven through `server.inject()`.
+ * Closed (and its database dropped) after the file's tests.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await cloneTemplate();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, DATABASE_URL: database.url });
+  const logger = pino({ level: 'silent' });
+  const app = await buildApp({
+    config,
+    logger,
+    root: ROOT,
+    now: options.now ?? (() => TEST_TODAY),
+    adapters: options.adapters,
+  });
+  await app.server.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+  return { ...app, config, database };
+}
