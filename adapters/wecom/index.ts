@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Card } from '../../cards/card.js';
+import type { Adapter } from '../../src/bot/adapter.js';
+import type { ChatAddress } from '../../src/bot/event.js';
+import { SendError } from '../../src/bot/send-error.js';
+import type { WecomConfig } from '../../src/config.js';
+import type { Db } from '../../src/db/client.js';
+import { type Locale, translator } from '../../src/i18n/index.js';
+import { callbackRoutes } from './callback.js';
+import { WecomClient } from './client.js';
+import type { WindowRate } from './rate-window.js';
+import { renderCard, type WecomMessage } from './render.js';
+
+export interface WecomAdapterOptions {
+  config: WecomConfig;
+  /** Resolves group chats and their robot webhooks. */
+  db: Db;
+  logger: Logger;
+  /** Where tapping a text_notice card leads when the card has no link of its own. */
+  publicBaseUrl: string;
+  now?: () => Date;
+  robotRate?: WindowRate;
+  memberRate?: WindowRate;
+}
+
+/**
+ * WeCom (企业微信) self-built app: encrypted callback in, template cards and markdown out through
+ * the message API, group-robot webhooks for team alerts.
+ */
+export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
+  const { config, db, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const agentid = Number(config.agentId);
+  const client = new WecomClient({
+    apiBase: config.apiBase,
+    corpId: config.corpId,
+    secret: config.secret,
+    logger,
+    robotRate: options.robotRate,
+    memberRate: options.memberRate,
+  });
+  // A response_code may be spent once; a reply that is retried must not spend it again.
+  const spent = new Set<string>();
+
+  async function updatePressedCard(userId: string, responseCode: string, locale: Locale): Promise<void> {
+    if (spent.has(responseCode)) return;
+    spent.add(responseCode);
+    if (spent.size > 10_000) spent.delete(spent.values().next().value as string);
+    try {
+      await client.call('/cgi-bin/message/update_template_card', {
+        userids: [userId],
+        agentid,
+        response_code: responseCode,
+        button: { replace_name: translator(locale)('wecom.button.done') },
+      });
+    } catch (err) {
+      // Greying the button is a courtesy (it fails after 72 h); the reply itself still goes out.
+      logger.warn({ reason: (err as Error).message }, 'wecom update_template_card failed');
+    }
+  }
+
+  async function groupChatId(id: string): Promise<string> {
+    const group = await db.groupChat.findFirst({ where: { id, platform: 'WECOM' }, select: { platformChatId: true } });
+    return group?.platformChatId ?? id;
+  }
+
+  async function webhookUrl(groupChatId: string): Promise<string> {
+    const group = await db.groupChat.findFirst({
+      where: { id: groupChatId, platform: 'WECOM' },
+      select: { webhookUrl: true },
+    });
+    if (!group?.webhookUrl) {
+      throw new SendError(`group chat ${groupChatId} has no WeCom robot webhookUrl`, { retryable: false });
+    }
+    return group.webhookUrl;
+  }
+
+  return {
+    platform: 'wecom',
+    capabilities: { maxButtons: 6, canUpdateCard: true, canShowImages: true, canUploadFiles: true },
+    mount(server, context) {
+      callbackRoutes(server, context, {
+        token: config.token,
+        encodingAesKey: config.encodingAesKey,
+        corpId: config.corpId,
+        now,
+      });
+    },
+    render(card: Card, locale: Locale): WecomMessage {
+      return renderCard(card, locale, { fallbackUrl: `${options.publicBaseUrl}/console` });
+    },
+    async send(to: ChatAddress, native: unknown) {
+      const message = native as WecomMessage;
+      const markdown = { msgtype: 'markdown', markdown: { content: message.markdown } };
+      switch (to.kind) {
+        case 'user': {
+          const responseCode = to.hint?.responseCode;
+          if (responseCode) await updatePressedCard(to.userId, responseCode, message.locale);
+          const content = message.templateCard
+            ? {
+                msgtype: 'template_card',
+                template_card: {
+                  ...message.templateCard,
+                  // Unique per app and required for button cards; random, so render stays pure.
+                  ...(message.templateCard.card_type === 'button_interaction' ? { task_id: `kp-${randomUUID()}` } : {}),
+                },
+              }
+            : markdown;
+          const res = await client.sendToMember(to.userId, {
+            touser: to.userId,
+            agentid,
+            ...content,
+            // WeCom drops a repeat of the same JSON within the interval: a retry after a lost
+            // response does not reach the user twice.
+            enable_duplicate_check: 1,
+            duplicate_check_interval: 1800,
+          });
+          return res.msgid ? { platformMessageId: res.msgid } : {};
+        }
+        case 'group': {
+          // appchat/send has no template cards (document/path/90248).
+          await client.call('/cgi-bin/appchat/send', { chatid: await groupChatId(to.chatId), ...markdown });
+          return {};
+        }
+        case 'webhook': {
+          const url = await webhookUrl(to.groupChatId);
+          await client.sendToRobot(url, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
+          return {};
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Card → WeCom markdown, the fallback for what a template card cannot show (tables, images,
+// many progress bars) and the format for group chats. WeCom's markdown subset has bold, links,
+// quotes and three font colours, no tables (https://developer.work.weixin.qq.com/document/path/90236).
+import { type Block, type Card, isLinkButton, progressBar } from '../../cards/card.js';
+import type { Translate } from '../../src/i18n/index.js';
+import { byteLength, cutBytes } from './truncate.js';
+
+function blockLines(block: Block): string[] {
+  switch (block.type) {
+    case 'text':
+      return [block.text];
+    case 'fields':
+      return block.fields.map((f) => `**${f.label}**：${f.value}`);
+    case 'progress': {
+      const label = block.highlight ? `<font color="warning">${block.label}</font>` : block.label;
+      return [`${label} \`${progressBar(block.ratio)}\` ${block.display}`];
+    }
+    case 'table':
+      return [`**${block.columns.join(' | ')}**`, ...block.rows.map((r) => r.join(' | '))];
+    case 'image':
+      return [`[${block.alt}](${block.url})`];
+    case 'divider':
+      return [''];
+    case 'actions':
+      // Markdown cannot carry callback buttons; links still work.
+      return block.buttons.filter(isLinkButton).map((b) => `[${b.label}](${b.url})`);
+  }
+}
+
+/**
+ * The card as markdown within `maxBytes`. When the body must be cut, it ends with "…" and, if
+ * the card has one, a link to the full view, so truncation never hides where the rest is.
+ */
+export function renderMarkdown(card: Card, maxBytes: number, t: Translate): string {
+  const body = [`**${card.title}**`, ...card.blocks.flatMap(blockLines)].join('\n').replace(/\n{3,}/g, '\n\n');
+  const link = card.moreUrl ? `\n[${t('wecom.more')}](${card.moreUrl})` : '';
+  if (byteLength(body) + byteLength(link) <= maxBytes) return body + link;
+  const ellipsis = '\n…';
+  const room = maxBytes - byteLength(link) - byteLength(ellipsis);
+  return cutBytes(cutBytes(body, Math.max(0, room)) + ellipsis + link, maxBytes);
+}

@@ -1,0 +1,150 @@
+// Card → WeCom template_card (模板卡片消息, https://developer.work.weixin.qq.com/document/path/90236):
+// button_interaction when the card has buttons to press, text_notice when the content fits one,
+// markdown otherwise. Pure: no clock, no randomness (task_id is added at send time).
+import { type Block, type Card, cardButtons, isLinkButton, type Tone } from '../../cards/card.js';
+import { type Locale, type Translate, translator } from '../../src/i18n/index.js';
+import { encodeButtonKey } from './button-key.js';
+import { LIMITS } from './limits.js';
+import { renderMarkdown } from './markdown.js';
+import { charLength, cutChars } from './truncate.js';
+
+export interface TemplateButton {
+  type: 0 | 1;
+  text: string;
+  style: number;
+  key?: string;
+  url?: string;
+}
+
+export interface TemplateCard {
+  card_type: 'text_notice' | 'button_interaction';
+  source: { desc: string; desc_color: number };
+  main_title: { title: string };
+  sub_title_text?: string;
+  horizontal_content_list?: { keyname: string; value: string }[];
+  jump_list?: { type: 1; title: string; url: string }[];
+  card_action?: { type: 1; url: string };
+  button_list?: TemplateButton[];
+}
+
+/** What the outbox hands back to `send`: every form the card may travel in. */
+export interface WecomMessage {
+  locale: Locale;
+  /** Absent when the card cannot be a template card; markdown is sent instead. */
+  templateCard?: TemplateCard;
+  /** For message/send and appchat/send (2048 bytes). */
+  markdown: string;
+  /** For group robots (4096 bytes). */
+  robotMarkdown: string;
+}
+
+export interface RenderOptions {
+  /** text_notice cards must open a URL when tapped; used when the card has no moreUrl. */
+  fallbackUrl: string;
+}
+
+// source.desc_color: 0 grey, 1 black, 2 red, 3 green.
+const TONE_COLOR: Record<Tone, number> = { info: 0, success: 3, warning: 1, danger: 2 };
+
+function fitsHorizontal(block: Extract<Block, { type: 'fields' }>): boolean {
+  return (
+    block.fields.length <= LIMITS.horizontalItems &&
+    block.fields.every(
+      (f) => charLength(f.label) <= LIMITS.horizontalKeyChars && charLength(f.value) <= LIMITS.horizontalValueChars,
+    )
+  );
+}
+
+function lineOf(block: Block): string[] {
+  switch (block.type) {
+    case 'text':
+      return [block.text];
+    case 'fields':
+      return block.fields.map((f) => `${f.label}：${f.value}`);
+    case 'progress':
+      return [`${block.label} ${block.display}`];
+    case 'table':
+      return [block.columns.join(' | '), ...block.rows.map((r) => r.join(' | '))];
+    case 'image':
+      return [block.alt];
+    default:
+      return [];
+  }
+}
+
+export function renderTemplateCard(card: Card, t: Translate, options: RenderOptions): TemplateCard | undefined {
+  const fieldBlocks = card.blocks.filter((b): b is Extract<Block, { type: 'fields' }> => b.type === 'fields');
+  const horizontal =
+    fieldBlocks.length === 1 && fieldBlocks[0] && fitsHorizontal(fieldBlocks[0]) ? fieldBlocks[0] : null;
+  const subtitle = card.blocks
+    .filter((b) => b !== horizontal)
+    .flatMap(lineOf)
+    .filter((l) => l.length > 0)
+    .join('\n');
+  const buttons = cardButtons(card);
+  const links = buttons.filter(isLinkButton);
+  const actions = buttons.flatMap((b, i) => {
+    if (isLinkButton(b)) return [];
+    const key = encodeButtonKey(i, b.actionId, b.value);
+    return key ? [{ ...b, key }] : [];
+  });
+  const base = {
+    source: { desc: cutChars(t('app.name'), LIMITS.sourceDescChars), desc_color: TONE_COLOR[card.tone] },
+    main_title: { title: cutChars(card.title, LIMITS.mainTitleChars) },
+    ...(subtitle ? { sub_title_text: cutChars(subtitle, LIMITS.subTitleTextChars) } : {}),
+    ...(horizontal
+      ? { horizontal_content_list: horizontal.fields.map((f) => ({ keyname: f.label, value: f.value })) }
+      : {}),
+  };
+
+  if (actions.length > 0) {
+    // Buttons are the point of the card, so it stays a card; what does not fit is cut and the
+    // whole card opens the full view.
+    const button_list: TemplateButton[] = [
+      ...actions.map((b) => ({
+        type: 0 as const,
+        text: cutChars(b.label, LIMITS.buttonTextChars),
+        style: b.style === 'danger' ? 3 : 1,
+        key: b.key,
+      })),
+      ...links.map((b) => ({
+        type: 1 as const,
+        text: cutChars(b.label, LIMITS.buttonTextChars),
+        style: 2,
+        url: b.url,
+      })),
+    ].slice(0, LIMITS.buttons);
+    return {
+      card_type: 'button_interaction',
+      ...base,
+      ...(card.moreUrl ? { card_action: { type: 1, url: card.moreUrl } } : {}),
+      button_list,
+    };
+  }
+
+  const expressible =
+    !card.blocks.some((b) => b.type === 'table' || b.type === 'image') &&
+    card.blocks.filter((b) => b.type === 'progress').length <= 2 &&
+    charLength(card.title) <= LIMITS.mainTitleChars &&
+    charLength(subtitle) <= LIMITS.subTitleTextChars &&
+    links.length <= LIMITS.jumpItems &&
+    links.every((l) => charLength(l.label) <= LIMITS.jumpTitleChars);
+  if (!expressible) return undefined;
+  return {
+    card_type: 'text_notice',
+    ...base,
+    ...(links.length ? { jump_list: links.map((l) => ({ type: 1 as const, title: l.label, url: l.url })) } : {}),
+    card_action: { type: 1, url: card.moreUrl ?? options.fallbackUrl },
+  };
+}
+
+export function renderCard(card: Card, locale: Locale, options: RenderOptions): WecomMessage {
+  const t = translator(locale);
+  const templateCard = renderTemplateCard(card, t, options);
+  return {
+    locale,
+    ...(templateCard ? { templateCard } : {}),
+    markdown: renderMarkdown(card, LIMITS.appMarkdownBytes, t),
+    robotMarkdown: renderMarkdown(card, LIMITS.robotMarkdownBytes, t),
+  };
+}
