@@ -39,6 +39,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
     logger,
     robotRate: options.robotRate,
     memberRate: options.memberRate,
+    now: () => now().getTime(),
   });
   // A response_code may be spent once; a reply that is retried must not spend it again.
   const spent = new Set<string>();

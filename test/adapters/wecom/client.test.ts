@@ -1,0 +1,221 @@
+// Outbound WeCom API through the real outbox, with nock at the HTTP boundary.
+import nock from 'nock';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WecomClient } from '../../../adapters/wecom/client.js';
+import { makeCard } from '../../../cards/card.js';
+import { SendError } from '../../../src/bot/send-error.js';
+import { startTestApp } from '../../helpers/test-app.js';
+import { TEST_TODAY } from '../../helpers/test-db.js';
+import { wecomEnv } from './callbacks.js';
+
+const API = 'https://qyapi.wecom.test';
+let clock = TEST_TODAY.getTime();
+const app = await startTestApp({ env: wecomEnv(API), now: () => new Date(clock) });
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+// A case that failed must not leave messages that a later case's interceptors would serve.
+afterEach(async () => {
+  nock.cleanAll();
+  await app.db.outboxMessage.updateMany({ where: { status: 'PENDING' }, data: { status: 'FAILED' } });
+});
+afterAll(() => nock.enableNetConnect());
+
+const card = makeCard({ title: '考勤提醒', blocks: [{ type: 'text', text: '你今天还没有打卡。' }] });
+const sendPath = '/cgi-bin/message/send';
+
+async function enqueue(to: Parameters<typeof app.outbox.enqueue>[0]['to'] = { kind: 'user', userId: 'liming' }) {
+  const id = await app.outbox.enqueue({ platform: 'wecom', to, card, locale: 'zh-CN' });
+  if (!id) throw new Error('not enqueued');
+  return id;
+}
+const row = (id: string) => app.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+// Moves the app clock past any backoff and sends what is due.
+async function later(ms = 10 * 60_000) {
+  clock += ms;
+  await app.outbox.drain();
+}
+const ok = { errcode: 0, errmsg: 'ok', msgid: 'm1' };
+
+describe('WeCom API client', () => {
+  it('fetches one token for two sends and posts the exact text_notice body', async () => {
+    const token = nock(API)
+      .get('/cgi-bin/gettoken')
+      .query({ corpid: 'wwkaopu0000test01', corpsecret: 'stand-in-secret' })
+      .reply(200, { errcode: 0, errmsg: 'ok', access_token: 'T1', expires_in: 7200 });
+    const bodies: unknown[] = [];
+    const send = nock(API)
+      .post(sendPath, (body) => bodies.push(body) > 0)
+      .query({ access_token: 'T1' })
+      .times(2)
+      .reply(200, ok);
+    const ids = [await enqueue(), await enqueue()];
+    await app.outbox.drain();
+    expect(token.isDone() && send.isDone()).toBe(true);
+    expect((await row(ids[0] as string)).status).toBe('SENT');
+    expect((await row(ids[1] as string)).platformMessageId).toBe('m1');
+    expect(bodies[0]).toEqual({
+      touser: 'liming',
+      agentid: 1000002,
+      msgtype: 'template_card',
+      template_card: {
+        card_type: 'text_notice',
+        source: { desc: '考谱', desc_color: 0 },
+        main_title: { title: '考勤提醒' },
+        sub_title_text: '你今天还没有打卡。',
+        card_action: { type: 1, url: 'https://kaopu.example/console' },
+      },
+      enable_duplicate_check: 1,
+      duplicate_check_interval: 1800,
+    });
+  });
+
+  it('refreshes the token once on 42001 and then sends', async () => {
+    clock += 3 * 3600_000; // the cached token from the previous case is past its refresh time
+    const scope = nock(API)
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, { errcode: 0, access_token: 'OLD', expires_in: 7200 })
+      .post(sendPath)
+      .query({ access_token: 'OLD' })
+      .reply(200, { errcode: 42001, errmsg: 'access_token expired' })
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, { errcode: 0, access_token: 'NEW', expires_in: 7200 })
+      .post(sendPath)
+      .query({ access_token: 'NEW' })
+      .reply(200, ok);
+    const id = await enqueue();
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+  });
+
+  it('retries after HTTP 429 honouring Retry-After, then marks the message sent', async () => {
+    const scope = nock(API)
+      .post(sendPath)
+      .query(true)
+      .reply(429, { errcode: -1 }, { 'Retry-After': '120' })
+      .post(sendPath)
+      .query(true)
+      .reply(200, ok);
+    const id = await enqueue();
+    const start = clock;
+    await app.outbox.drain();
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: 'PENDING', lastError: 'wecom HTTP 429' });
+    expect(waiting.nextAttemptAt.getTime() - start).toBe(120_000);
+    await later();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+  });
+
+  it('retries after errcode 45009 (API frequency limit), then marks the message sent', async () => {
+    const scope = nock(API)
+      .post(sendPath)
+      .query(true)
+      .reply(200, { errcode: 45009, errmsg: 'api freq out of limit, hint: [x], from ip: 1.2.3.4' })
+      .post(sendPath)
+      .query(true)
+      .reply(200, ok);
+    const id = await enqueue();
+    await app.outbox.drain();
+    expect(await row(id)).toMatchObject({
+      status: 'PENDING',
+      lastError: 'wecom /cgi-bin/message/send errcode 45009: api freq out of limit',
+    });
+    await later();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+  });
+
+  it('marks a message failed with the last error after 5xx until attempts run out', async () => {
+    const scope = nock(API).post(sendPath).query(true).times(6).reply(502, 'bad gateway');
+    const id = await enqueue();
+    await app.outbox.drain();
+    for (let i = 0; i < 6; i += 1) await later();
+    expect(scope.isDone()).toBe(true);
+    expect(await row(id)).toMatchObject({ status: 'FAILED', attempts: 6, lastError: 'wecom HTTP 502' });
+  });
+
+  it('fails at once on a non-retryable errcode, keeping it for the operator', async () => {
+    nock(API).post(sendPath).query(true).reply(200, { errcode: 81013, errmsg: 'user & party & tag all invalid' });
+    const id = await enqueue();
+    await app.outbox.drain();
+    expect(await row(id)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: 'wecom /cgi-bin/message/send errcode 81013: user & party & tag all invalid',
+    });
+  });
+
+  it('posts a team alert to its group robot webhook as markdown', async () => {
+    const webhook = `${API}/cgi-bin/webhook/send?key=robot-aftersales`;
+    await app.db.groupChat.update({ where: { id: 'gc_wecom_aftersales' }, data: { webhookUrl: webhook } });
+    const scope = nock(API)
+      .post('/cgi-bin/webhook/send', {
+        msgtype: 'markdown',
+        markdown: { content: '**考勤提醒**\n你今天还没有打卡。' },
+      })
+      .query({ key: 'robot-aftersales' })
+      .reply(200, { errcode: 0, errmsg: 'ok' });
+    const id = await enqueue({ kind: 'webhook', groupChatId: 'gc_wecom_aftersales' });
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+  });
+
+  it('fails a webhook message for a team without a robot, naming the group', async () => {
+    const id = await enqueue({ kind: 'webhook', groupChatId: 'gc_wecom_installation' });
+    await app.outbox.drain();
+    expect(await row(id)).toMatchObject({
+      status: 'FAILED',
+      lastError: 'group chat gc_wecom_installation has no WeCom robot webhookUrl',
+    });
+  });
+});
+
+describe('WeCom group-robot limiter', () => {
+  it('keeps a burst within the per-window robot limit so the platform rejects nothing', async () => {
+    const rate = { perWindow: 3, windowMs: 300 };
+    const arrivals: number[] = [];
+    let rejected = 0;
+    nock(API)
+      .post('/cgi-bin/webhook/send')
+      .query(true)
+      .times(9)
+      .reply(() => {
+        const now = Date.now();
+        if (arrivals.filter((t) => t > now - rate.windowMs).length >= rate.perWindow) {
+          rejected += 1;
+          return [200, { errcode: 45009, errmsg: 'api freq out of limit' }];
+        }
+        arrivals.push(now);
+        return [200, { errcode: 0, errmsg: 'ok' }];
+      });
+    const client = new WecomClient({
+      apiBase: API,
+      corpId: 'c',
+      secret: 's',
+      logger: pino({ level: 'silent' }),
+      robotRate: rate,
+    });
+    const url = `${API}/cgi-bin/webhook/send?key=k`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 9 }, () => client.sendToRobot(url, { msgtype: 'text', text: { content: 'x' } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(9).fill('fulfilled'));
+    expect(rejected).toBe(0);
+  });
+
+  it('turns a robot 45009 into a retry after one window', async () => {
+    nock(API).post('/cgi-bin/webhook/send').query(true).reply(200, { errcode: 45009, errmsg: 'limit' });
+    const client = new WecomClient({ apiBase: API, corpId: 'c', secret: 's', logger: pino({ level: 'silent' }) });
+    const error = await client.sendToRobot(`${API}/cgi-bin/webhook/send?key=k`, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SendError);
+    expect(error).toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+  });
+});
