@@ -71,9 +71,7 @@ export class WecomClient {
 
   async sendToRobot(webhookUrl: string, body: unknown): Promise<ApiResponse> {
     const key = `robot:${webhookUrl}`;
-    const res = await this.perKey
-      .key(key)
-      .schedule(() => this.robots.run(key, () => this.api.schedule(() => this.post(webhookUrl, body))));
+    const res = await this.perKey.key(key).schedule(() => this.robots.run(key, () => this.post(webhookUrl, body)));
     if (res.errcode === 45009) {
       // Someone else (another replica, a person testing the robot) used up this minute.
       throw new SendError('wecom robot errcode 45009: over 20 messages per minute', {
