@@ -144,9 +144,17 @@ export class WecomClient {
   }
 }
 
+// The errcodes an operator fixes in the admin console rather than in Kaopu (全局错误码, document/path/90313).
+const OPERATOR_HINTS: Record<number, string> = {
+  60020: "add this server's egress IP to the app's 企业可信IP",
+  81013: "the user is outside the app's visibility range (可见范围)",
+  40001: 'check WECOM_SECRET',
+};
+
 function check(res: ApiResponse, what: string): ApiResponse {
   if (res.errcode === 0) return res;
   // errmsg ends with a hint and our egress IP; the code and first clause are what an operator needs.
-  const message = `wecom ${what} errcode ${res.errcode}: ${(res.errmsg ?? '').split(',')[0]?.slice(0, 200)}`;
+  const hint = OPERATOR_HINTS[res.errcode];
+  const message = `wecom ${what} errcode ${res.errcode}: ${(res.errmsg ?? '').split(',')[0]?.slice(0, 200)}${hint ? ` (${hint})` : ''}`;
   throw new SendError(message, { retryable: BUSY_ERRORS.has(res.errcode) });
 }

@@ -148,7 +148,8 @@ describe('WeCom API client', () => {
     expect(await row(id)).toMatchObject({
       status: 'FAILED',
       attempts: 1,
-      lastError: 'wecom /cgi-bin/message/send errcode 81013: user & party & tag all invalid',
+      lastError:
+        "wecom /cgi-bin/message/send errcode 81013: user & party & tag all invalid (the user is outside the app's visibility range (可见范围))",
     });
   });
 
@@ -163,6 +164,22 @@ describe('WeCom API client', () => {
       .query({ key: 'robot-aftersales' })
       .reply(200, { errcode: 0, errmsg: 'ok' });
     const id = await enqueue({ kind: 'webhook', groupChatId: 'gc_wecom_aftersales' });
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+  });
+
+  it('posts to an app group chat by its WeCom chat id as markdown', async () => {
+    const group = await app.db.groupChat.findUniqueOrThrow({ where: { id: 'gc_wecom_aftersales' } });
+    const scope = nock(API)
+      .post('/cgi-bin/appchat/send', {
+        chatid: group.platformChatId,
+        msgtype: 'markdown',
+        markdown: { content: '**考勤提醒**\n你今天还没有打卡。' },
+      })
+      .query(true)
+      .reply(200, { errcode: 0, errmsg: 'ok' });
+    const id = await enqueue({ kind: 'group', chatId: 'gc_wecom_aftersales' });
     await app.outbox.drain();
     expect(scope.isDone()).toBe(true);
     expect((await row(id)).status).toBe('SENT');
