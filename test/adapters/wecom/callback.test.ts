@@ -123,6 +123,16 @@ describe('WeCom messages end to end', () => {
     expect(body.template_card).toMatchObject({ main_title: { title: '考谱能帮你做什么' } });
   });
 
+  it('treats a menu click with one of our button keys as that action', async () => {
+    const before = sends().length;
+    const updates = standIn.to('/cgi-bin/message/update_template_card').length;
+    await app.server.inject(signedPost(callbackXml('click', { key: 'kp:0:help.show' })));
+    const body = await nextSend(before);
+    expect(body.template_card).toMatchObject({ main_title: { title: '考谱能帮你做什么' } });
+    // A menu click has no response_code, so there is no card to update.
+    expect(standIn.to('/cgi-bin/message/update_template_card')).toHaveLength(updates);
+  });
+
   it('answers an unknown WeCom user with the onboarding card', async () => {
     const before = sends().length;
     await app.server.inject(signedPost(callbackXml('text', { from: 'stranger01', content: 'help' })));
@@ -190,6 +200,25 @@ describe('WeCom hostile callbacks', () => {
       payload: `<xml>${'a'.repeat(70_000)}</xml>`,
     });
     expect(res.statusCode).toBe(413);
+  });
+
+  it('accepts the same callback posted as application/xml or without a content type', async () => {
+    for (const headers of [{ 'content-type': 'application/xml' }, {}]) {
+      const before = sends().length;
+      const res = await app.server.inject({ ...signedPost(callbackXml('text', { content: 'help' })), headers });
+      expect(res.statusCode).toBe(200);
+      await nextSend(before);
+    }
+  });
+
+  it('refuses a JSON body with 400 rather than guessing its format', async () => {
+    const request = signedPost(callbackXml('text'));
+    const res = await app.server.inject({
+      ...request,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ Encrypt: 'abc' }),
+    });
+    expect(res.statusCode).toBe(400);
   });
 
   it('acknowledges an enter_agent event and ignores it', async () => {

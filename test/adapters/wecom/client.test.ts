@@ -113,24 +113,29 @@ describe('WeCom API client', () => {
     expect((await row(id)).status).toBe('SENT');
   });
 
-  it('retries after errcode 45009 (API frequency limit), then marks the message sent', async () => {
-    const scope = nock(API)
-      .post(sendPath)
-      .query(true)
-      .reply(200, { errcode: 45009, errmsg: 'api freq out of limit, hint: [x], from ip: 1.2.3.4' })
-      .post(sendPath)
-      .query(true)
-      .reply(200, ok);
-    const id = await enqueue();
-    await app.outbox.drain();
-    expect(await row(id)).toMatchObject({
-      status: 'PENDING',
-      lastError: 'wecom /cgi-bin/message/send errcode 45009: api freq out of limit',
+  for (const [errcode, errmsg] of [
+    [45009, 'api freq out of limit'],
+    [-1, 'system busy'],
+  ] as const) {
+    it(`retries after errcode ${errcode} (${errmsg}), then marks the message sent`, async () => {
+      const scope = nock(API)
+        .post(sendPath)
+        .query(true)
+        .reply(200, { errcode, errmsg: `${errmsg}, hint: [x], from ip: 1.2.3.4` })
+        .post(sendPath)
+        .query(true)
+        .reply(200, ok);
+      const id = await enqueue();
+      await app.outbox.drain();
+      expect(await row(id)).toMatchObject({
+        status: 'PENDING',
+        lastError: `wecom /cgi-bin/message/send errcode ${errcode}: ${errmsg}`,
+      });
+      await later();
+      expect(scope.isDone()).toBe(true);
+      expect((await row(id)).status).toBe('SENT');
     });
-    await later();
-    expect(scope.isDone()).toBe(true);
-    expect((await row(id)).status).toBe('SENT');
-  });
+  }
 
   it('marks a message failed with the last error after 5xx until attempts run out', async () => {
     const scope = nock(API).post(sendPath).query(true).times(6).reply(502, 'bad gateway');
