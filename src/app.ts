@@ -13,6 +13,7 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
+import { Scheduler } from './jobs/scheduler.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 
@@ -34,6 +35,7 @@ export interface App {
   bot: Bot;
   outbox: Outbox;
   audit: Audit;
+  scheduler: Scheduler;
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
   /** Starts background work (outbox polling, platform connections). */
@@ -51,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await tuneDb(db, target).catch((err) => logger.warn({ err: (err as Error).message }, 'database tuning skipped'));
   const audit = createAudit(db, now);
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
+  const scheduler = new Scheduler({ db, logger, now });
 
   help(bot);
 
@@ -110,15 +113,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bot,
     outbox,
     audit,
+    scheduler,
     adapters,
     target,
     async start() {
       await outbox.recover();
       outbox.start();
+      scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
     },
     async close() {
       await server.close();
+      await scheduler.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
       if (ownsDb) await db.$disconnect();
