@@ -51,7 +51,17 @@ export async function cloneTemplate(): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString('hex');
   if (testProvider() === 'postgres') {
     const name = `kaopu_t_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    // PostgreSQL refuses to copy a template while another CREATE DATABASE is copying it, which
+    // happens when test files start in parallel; the copy takes well under a second, so wait and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+        break;
+      } catch (err) {
+        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     const url = serverUrl(name);
     return {
       target: resolveDatabaseTarget(url, ROOT),
