@@ -179,6 +179,13 @@ describe('DingTalk callback hostile input', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  it('refuses a signed body over 256 KiB with 413 and processes nothing', async () => {
+    const message = makeRobotMessage({ staffId: liming, text: 'x'.repeat(300 * 1024) });
+    const res = await post(message);
+    expect(res.statusCode).toBe(413);
+    await nothingProcessed(message.msgId as string);
+  });
+
   it('processes a redelivered msgId once: one outbox row, one send', async () => {
     const message = makeRobotMessage({ staffId: liming, text: 'help' });
     const first = await post(message);
