@@ -3,7 +3,7 @@
 // send a reserved text back to the robot, and inbound turns that text into an action event.
 // Trade-offs: the text shows in the chat as the user's own message, and in group chats
 // DingTalk delivers only messages that @ the robot, so there the button does not reach us.
-// (Link syntax: https://open.dingtalk.com/document/orgapp/message-link-description)
+// (Link syntax: https://open.dingtalk.com/document/orgapp/message-link-description-1)
 const PREFIX = '/kaopu-action';
 const ACTION_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 

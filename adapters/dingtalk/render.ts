@@ -3,7 +3,7 @@
 import { type Block, type Card, cardButtons, isLinkButton, progressBar, type Tone } from '../../cards/card.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { actionUrl } from './action-text.js';
-import { MAX_BUTTON_TITLE_CHARS, MAX_BUTTONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from './limits.js';
+import { MAX_BUTTON_TITLE_CHARS, MAX_BUTTONS, MAX_MSG_PARAM_BYTES, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from './limits.js';
 
 /** What every DingTalk send path accepts; the webhook paths translate it with toWebhookBody. */
 export interface DingtalkMessage {
@@ -17,7 +17,15 @@ export function renderCard(card: Card, locale: Locale): DingtalkMessage {
   const t = translator(locale);
   const title = cut(card.title.replace(/\s+/g, ' ').trim(), MAX_TITLE_CHARS);
   const buttons = pickButtons(card, t('dingtalk.more'));
-  const text = bodyText(card, title, t('dingtalk.more'), t('dingtalk.truncated'));
+  // Characters are the visible limit, bytes the wire limit: 4-byte emoji or escapes can hit bytes first.
+  for (let limit = MAX_TEXT_CHARS; ; limit = Math.floor(limit * 0.8)) {
+    const text = bodyText(card, title, limit, t('dingtalk.more'), t('dingtalk.truncated'));
+    const message = toMessage(title, text, buttons);
+    if (limit < 500 || Buffer.byteLength(JSON.stringify(message.msgParam)) <= MAX_MSG_PARAM_BYTES) return message;
+  }
+}
+
+function toMessage(title: string, text: string, buttons: { title: string; url: string }[]): DingtalkMessage {
   if (buttons.length === 0) return { msgKey: 'sampleMarkdown', msgParam: { title, text } };
   const [first] = buttons;
   if (buttons.length === 1 && first) {
@@ -57,12 +65,12 @@ function pickButtons(card: Card, moreLabel: string): { title: string; url: strin
   return [...all.slice(0, MAX_BUTTONS - 1), { title: cut(moreLabel, MAX_BUTTON_TITLE_CHARS), url: card.moreUrl }];
 }
 
-function bodyText(card: Card, title: string, moreLabel: string, truncatedLabel: string): string {
+function bodyText(card: Card, title: string, limit: number, moreLabel: string, truncatedLabel: string): string {
   const parts = [`### ${TONE_MARK[card.tone]}${title}`, ...card.blocks.map(blockMarkdown).filter((s) => s.length > 0)];
   const full = parts.join('\n\n');
-  if (length(full) <= MAX_TEXT_CHARS) return full;
+  if (length(full) <= limit) return full;
   const tail = card.moreUrl ? `\n\n${truncatedLabel} [${moreLabel}](${card.moreUrl})` : `\n\n${truncatedLabel}`;
-  const room = MAX_TEXT_CHARS - length(tail);
+  const room = limit - length(tail);
   let out = '';
   for (const part of parts) {
     const next = out ? `${out}\n\n${part}` : part;

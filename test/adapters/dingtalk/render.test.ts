@@ -77,6 +77,17 @@ describe('DingTalk rendering', () => {
     expect(message.msgKey).toBe('sampleActionCard5');
   });
 
+  it('stays under the msgParam byte limit even when the text is all 4-byte emoji', () => {
+    const card = makeCard({
+      title: '表情',
+      moreUrl: 'https://kaopu.example/x',
+      blocks: [{ type: 'text', text: '😀'.repeat(6000) }],
+    });
+    const message = renderCard(card, 'zh-CN');
+    expect(Buffer.byteLength(JSON.stringify(message.msgParam))).toBeLessThanOrEqual(MAX_MSG_PARAM_BYTES);
+    expect(message.msgParam.text).toContain('(https://kaopu.example/x)');
+  });
+
   it('shows fields, progress and tables as markdown a DingTalk client can display', () => {
     const card = makeCard({
       title: '本月绩效',
