@@ -55,7 +55,18 @@ async function createDatabase(prefix: string, fromTemplate: boolean): Promise<Te
   const suffix = randomBytes(6).toString('hex');
   if (testProvider() === 'postgres') {
     const name = `kaopu_${prefix}_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${name}"${fromTemplate ? ` TEMPLATE "${templateName()}"` : ''}`);
+    const create = `CREATE DATABASE "${name}"${fromTemplate ? ` TEMPLATE "${templateName()}"` : ''}`;
+    // PostgreSQL refuses to copy a template while another CREATE DATABASE is copying it, which
+    // happens when test files start in parallel; the copy takes well under a second, so wait and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await adminQuery(create);
+        break;
+      } catch (err) {
+        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     const url = serverUrl(name);
     return {
       target: resolveDatabaseTarget(url, ROOT),
