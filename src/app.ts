@@ -14,9 +14,9 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
-import { Scheduler } from './jobs/scheduler.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 export interface AppOptions {
   config: Config;
