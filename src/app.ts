@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { consoleAccess } from '../adapters/console/auth.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
+import { createDingtalkAdapter } from '../adapters/dingtalk/index.js';
 import { createWecomAdapter } from '../adapters/wecom/index.js';
 import { type Audit, createAudit } from './audit/audit.js';
 import type { Adapter, AdapterContext } from './bot/adapter.js';
@@ -16,6 +17,7 @@ import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 export interface AppOptions {
   config: Config;
@@ -35,6 +37,7 @@ export interface App {
   bot: Bot;
   outbox: Outbox;
   audit: Audit;
+  scheduler: Scheduler;
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
   /** Starts background work (outbox polling, platform connections). */
@@ -52,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await tuneDb(db, target).catch((err) => logger.warn({ err: (err as Error).message }, 'database tuning skipped'));
   const audit = createAudit(db, now);
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
+  const scheduler = new Scheduler({ db, logger, now });
 
   help(bot);
 
@@ -66,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       now,
     }),
   );
+  if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now }));
   if (config.wecom) {
     adapters.set(
       'wecom',
@@ -117,15 +122,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bot,
     outbox,
     audit,
+    scheduler,
     adapters,
     target,
     async start() {
       await outbox.recover();
       outbox.start();
+      scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
     },
     async close() {
       await server.close();
+      await scheduler.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
       if (ownsDb) await db.$disconnect();

@@ -103,12 +103,19 @@ function charAsText(adapter: AnyAdapter): AnyAdapter {
   });
 }
 
-function sqliteFactory(target: Extract<DatabaseTarget, { provider: 'sqlite' }>) {
+// The engine never disposes the connections it opens; an open SQLite connection left inside a
+// transaction after a failed diagnosis blocks the next engine's writes, so we track and close them.
+function tracked<T extends { dispose(): Promise<void> }>(opened: T[], adapter: T): T {
+  opened.push(adapter);
+  return adapter;
+}
+
+function sqliteFactory(target: Extract<DatabaseTarget, { provider: 'sqlite' }>, opened: AnyAdapter[]) {
   const main = new PrismaBetterSqlite3({ url: target.file });
   return {
     provider: 'sqlite' as const,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => tracked(opened, (await main.connect()) as unknown as AnyAdapter),
     connectToShadowDb: async () => {
       const shadow = await new PrismaBetterSqlite3({ url: ':memory:' }).connect();
       return scriptingShadow(shadow as unknown as AnyAdapter);
@@ -116,12 +123,12 @@ function sqliteFactory(target: Extract<DatabaseTarget, { provider: 'sqlite' }>) 
   };
 }
 
-function postgresFactory(target: Extract<DatabaseTarget, { provider: 'postgres' }>) {
+function postgresFactory(target: Extract<DatabaseTarget, { provider: 'postgres' }>, opened: AnyAdapter[]) {
   const main = new PrismaPg({ connectionString: target.url });
   return {
     provider: 'postgres' as const,
     adapterName: main.adapterName,
-    connect: async () => charAsText((await main.connect()) as unknown as AnyAdapter),
+    connect: async () => tracked(opened, charAsText((await main.connect()) as unknown as AnyAdapter)),
     // Bug 4: PrismaPg's own shadow database connects to the *main* database when given a
     // connection string and replays migrations into it. We make, use and drop our own.
     connectToShadowDb: async () => {
@@ -158,7 +165,8 @@ async function withEngine<T>(
   run: (engine: SchemaEngine, paths: MigrationPaths) => Promise<T>,
 ): Promise<T> {
   const paths = migrationPaths(root, target);
-  const raw = target.provider === 'sqlite' ? sqliteFactory(target) : postgresFactory(target);
+  const opened: AnyAdapter[] = [];
+  const raw = target.provider === 'sqlite' ? sqliteFactory(target, opened) : postgresFactory(target, opened);
   const factory = bindMigrationAwareSqlAdapterFactory(raw as never);
   const files = await schemaFiles(paths);
   const engine = await createSchemaEngine(
@@ -176,6 +184,7 @@ async function withEngine<T>(
     throw err;
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((a) => a.dispose()));
   }
 }
 

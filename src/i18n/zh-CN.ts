@@ -1,6 +1,7 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
+import { dingtalk } from './zh-CN/dingtalk.js';
 import { wecom } from './zh-CN/wecom.js';
 
-export const zhCN = { ...core, ...consoleUi, ...wecom } as const;
+export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom } as const;

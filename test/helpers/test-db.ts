@@ -48,10 +48,25 @@ export interface TestDatabase {
 
 /** A private copy of the seeded template for one test file. */
 export async function cloneTemplate(): Promise<TestDatabase> {
+  return createDatabase('t', true);
+}
+
+async function createDatabase(prefix: string, fromTemplate: boolean): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString('hex');
   if (testProvider() === 'postgres') {
-    const name = `kaopu_t_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    const name = `kaopu_${prefix}_${suffix}`;
+    const create = `CREATE DATABASE "${name}"${fromTemplate ? ` TEMPLATE "${templateName()}"` : ''}`;
+    // PostgreSQL refuses to copy a template while another CREATE DATABASE is copying it, which
+    // happens when test files start in parallel; the copy takes well under a second, so wait and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await adminQuery(create);
+        break;
+      } catch (err) {
+        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     const url = serverUrl(name);
     return {
       target: resolveDatabaseTarget(url, ROOT),
@@ -61,8 +76,8 @@ export async function cloneTemplate(): Promise<TestDatabase> {
   }
   const dir = join(tmpdir(), `kaopu-test-${process.env.KAOPU_TEST_RUN ?? 'local'}`);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${suffix}.db`);
-  copyFileSync(templateSqlitePath(), file);
+  const file = join(dir, `${prefix}-${suffix}.db`);
+  if (fromTemplate) copyFileSync(templateSqlitePath(), file);
   return {
     target: resolveDatabaseTarget(`file:${file}`, ROOT),
     url: `file:${file}`,
@@ -73,26 +88,6 @@ export async function cloneTemplate(): Promise<TestDatabase> {
 }
 
 /** An empty, unmigrated database (for migration and first-start tests). */
-export async function emptyDatabase(): Promise<TestDatabase> {
-  const suffix = randomBytes(6).toString('hex');
-  if (testProvider() === 'postgres') {
-    const name = `kaopu_e_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${name}"`);
-    const url = serverUrl(name);
-    return {
-      target: resolveDatabaseTarget(url, ROOT),
-      url,
-      drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-    };
-  }
-  const dir = join(tmpdir(), `kaopu-test-${process.env.KAOPU_TEST_RUN ?? 'local'}`);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `empty-${suffix}.db`);
-  return {
-    target: resolveDatabaseTarget(`file:${file}`, ROOT),
-    url: `file:${file}`,
-    drop: async () => {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-    },
-  };
+export function emptyDatabase(): Promise<TestDatabase> {
+  return createDatabase('e', false);
 }

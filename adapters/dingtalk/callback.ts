@@ -1,0 +1,76 @@
+// Inbound in the fixed order: verify → parse → normalise → dedupe → ack → deliver.
+// Shared by the HTTP callback and Stream mode; only the transport differs.
+import type { FastifyInstance } from 'fastify';
+import type { AdapterContext } from '../../src/bot/adapter.js';
+import type { BotEvent } from '../../src/bot/event.js';
+import { describeIssues, replyError } from '../../src/http/reply-error.js';
+import { toBotEvent } from './inbound.js';
+import { robotMessage } from './schemas.js';
+import { verifyCallback } from './verify.js';
+
+export type Received = { kind: 'event'; event: BotEvent } | { kind: 'skip' } | { kind: 'malformed'; detail: string };
+
+/** Parses, normalises and records one robot message; an event comes back only the first time. */
+export async function receive(body: unknown, context: AdapterContext, now: Date): Promise<Received> {
+  const parsed = robotMessage.safeParse(body);
+  if (!parsed.success) return { kind: 'malformed', detail: describeIssues(parsed.error.issues) };
+  const inbound = toBotEvent(parsed.data, now);
+  if (inbound.kind === 'ignored') {
+    context.logger.debug({ reason: inbound.reason }, 'dingtalk message ignored');
+    return { kind: 'skip' };
+  }
+  // DingTalk redelivers a message it thinks we missed; the stored msgId makes that a no-op.
+  if (!(await context.isNew('dingtalk', inbound.event.id))) return { kind: 'skip' };
+  return inbound;
+}
+
+/** Runs the bot after the platform has its answer; failures are logged, never thrown at DingTalk. */
+export function deliverLater(event: BotEvent, context: AdapterContext): void {
+  setImmediate(() => {
+    context.deliver(event).catch((err: unknown) => context.logger.error({ err }, 'dingtalk delivery failed'));
+  });
+}
+
+export interface CallbackRouteOptions {
+  /** The app secret (DINGTALK_CLIENT_SECRET) signs every callback. */
+  secret: string;
+  now: () => Date;
+}
+
+export function callbackRoute(server: FastifyInstance, context: AdapterContext, options: CallbackRouteOptions): void {
+  server.post(
+    '/dingtalk/callback',
+    {
+      bodyLimit: 256 * 1024,
+      // The signature covers only the headers, so it is checked before the body is even parsed.
+      onRequest: async (request, reply) => {
+        const header = (name: string) => {
+          const value = request.headers[name];
+          return Array.isArray(value) ? value[0] : value;
+        };
+        const result = verifyCallback({
+          timestamp: header('timestamp'),
+          sign: header('sign'),
+          secret: options.secret,
+          now: options.now(),
+        });
+        if (result !== 'ok') {
+          context.logger.warn(
+            { reason: result },
+            'dingtalk callback refused: sign must match DINGTALK_CLIENT_SECRET and timestamp be within 1 h',
+          );
+          return replyError(reply, 401, 'error.unauthorized');
+        }
+      },
+    },
+    async (request, reply) => {
+      const received = await receive(request.body, context, options.now());
+      if (received.kind === 'malformed') {
+        context.logger.warn({ detail: received.detail }, 'dingtalk callback malformed');
+        return replyError(reply, 400, 'error.bad_request', { detail: received.detail });
+      }
+      if (received.kind === 'event') deliverLater(received.event, context);
+      return reply.code(200).send({});
+    },
+  );
+}

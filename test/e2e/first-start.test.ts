@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port.js';
+import { emptyDatabase, ROOT, type TestDatabase } from '../helpers/test-db.js';
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  return { child, output: () => out };
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('npm start on an empty database', async () => {
+  const database: TestDatabase = await emptyDatabase();
+  afterAll(() => database.drop());
+  const port = await freePort();
+  const { child, output } = start({ PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+  const exited = once(child, 'exit');
+  await waitFor(() => output().includes('Console:'), 60_000);
+
+  it('migrates, seeds the demo company and prints the console URL', async () => {
+    expect(output()).toContain(`Console: http://localhost:${port}/console`);
+    const users = (await (await fetch(`http://127.0.0.1:${port}/console/api/users`)).json()) as unknown[];
+    expect(users).toHaveLength(25);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('writes JSON log lines without personal data', () => {
+    const lines = output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(output()).not.toContain('李明');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(output()).toContain('stopped cleanly');
+  });
+});
+
+describe('npm start with a bad configuration', () => {
+  it('stops with one message naming each bad variable', async () => {
+    const { child, output } = start({ PORT: 'abc', LOCALE_DEFAULT: 'fr' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(78);
+    expect(output()).toContain('PORT: expected a port number');
+    expect(output()).toContain('LOCALE_DEFAULT: expected zh-CN or en');
+    expect(output()).not.toMatch(/\n\s+at /);
+  });
+});
