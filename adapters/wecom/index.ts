@@ -9,6 +9,7 @@ import type { Db } from '../../src/db/client.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
+import { DUPLICATE_CHECK_SECONDS } from './limits.js';
 import type { WindowRate } from './rate-window.js';
 import { renderCard, type WecomMessage } from './render.js';
 
@@ -98,25 +99,32 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
         case 'user': {
           const responseCode = to.hint?.responseCode;
           if (responseCode) await updatePressedCard(to.userId, responseCode, message.locale);
-          const content = message.templateCard
-            ? {
-                msgtype: 'template_card',
-                template_card: {
-                  ...message.templateCard,
-                  // Unique per app and required for button cards; random, so render stays pure.
-                  ...(message.templateCard.card_type === 'button_interaction' ? { task_id: `kp-${randomUUID()}` } : {}),
-                },
-              }
-            : markdown;
-          const res = await client.sendToMember(to.userId, {
-            touser: to.userId,
-            agentid,
-            ...content,
-            // WeCom drops a repeat of the same JSON within the interval: a retry after a lost
-            // response does not reach the user twice.
-            enable_duplicate_check: 1,
-            duplicate_check_interval: 1800,
-          });
+          const send = (content: Record<string, unknown>) =>
+            client.sendToMember(to.userId, {
+              touser: to.userId,
+              agentid,
+              ...content,
+              // WeCom drops a repeat of the same JSON within the interval, so a retry after a lost
+              // response (or after the lead went out and the card failed) reaches the user once.
+              // Button cards carry a fresh task_id each attempt and are not covered.
+              enable_duplicate_check: 1,
+              duplicate_check_interval: DUPLICATE_CHECK_SECONDS,
+            });
+          if (message.lead) await send({ msgtype: 'markdown', markdown: { content: message.lead } });
+          const res = await send(
+            message.templateCard
+              ? {
+                  msgtype: 'template_card',
+                  template_card: {
+                    ...message.templateCard,
+                    // Unique per app and required for button cards; random, so render stays pure.
+                    ...(message.templateCard.card_type === 'button_interaction'
+                      ? { task_id: `kp-${randomUUID()}` }
+                      : {}),
+                  },
+                }
+              : markdown,
+          );
           return res.msgid ? { platformMessageId: res.msgid } : {};
         }
         case 'group': {

@@ -38,3 +38,9 @@ export const RATES = {
 
 /** Refresh the access token this long before WeCom says it expires (expires_in is 7200 s). */
 export const TOKEN_EARLY_REFRESH_MS = 5 * 60_000;
+
+// message/send's duplicate check drops a request whose JSON repeats within this interval
+// (default 1800 s). Ours only has to cover the outbox's retries (1+2+4+8+16 s backoff, or a
+// Retry-After of a few minutes); a longer interval would swallow a user's deliberate repeat
+// ("help" twice in half an hour) because identical requests produce identical JSON.
+export const DUPLICATE_CHECK_SECONDS = 300;

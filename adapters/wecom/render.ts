@@ -32,6 +32,8 @@ export interface WecomMessage {
   locale: Locale;
   /** Absent when the card cannot be a template card; markdown is sent instead. */
   templateCard?: TemplateCard;
+  /** Sent just before templateCard when the content does not fit into it. */
+  lead?: string;
   /** For message/send and appchat/send (2048 bytes). */
   markdown: string;
   /** For group robots (4096 bytes). */
@@ -72,7 +74,16 @@ function lineOf(block: Block): string[] {
   }
 }
 
-export function renderTemplateCard(card: Card, t: Translate, options: RenderOptions): TemplateCard | undefined {
+/**
+ * The template card for a card, or undefined when only markdown can show it. `split` means the
+ * card has buttons but more content than a card holds: the content travels as markdown first
+ * and the card that follows carries the title and the buttons.
+ */
+export function renderTemplateCard(
+  card: Card,
+  t: Translate,
+  options: RenderOptions,
+): { templateCard: TemplateCard; split: boolean } | undefined {
   const fieldBlocks = card.blocks.filter((b): b is Extract<Block, { type: 'fields' }> => b.type === 'fields');
   const horizontal =
     fieldBlocks.length === 1 && fieldBlocks[0] && fitsHorizontal(fieldBlocks[0]) ? fieldBlocks[0] : null;
@@ -97,9 +108,14 @@ export function renderTemplateCard(card: Card, t: Translate, options: RenderOpti
       : {}),
   };
 
+  const fits =
+    !card.blocks.some((b) => b.type === 'table' || b.type === 'image') &&
+    card.blocks.filter((b) => b.type === 'progress').length <= 2 &&
+    charLength(card.title) <= LIMITS.mainTitleChars &&
+    charLength(subtitle) <= LIMITS.subTitleTextChars;
+
   if (actions.length > 0) {
-    // Buttons are the point of the card, so it stays a card; what does not fit is cut and the
-    // whole card opens the full view.
+    // Buttons are the point of the card, so it stays a card; extra links ride as URL buttons.
     const button_list: TemplateButton[] = [
       ...actions.map((b) => ({
         type: 0 as const,
@@ -114,37 +130,36 @@ export function renderTemplateCard(card: Card, t: Translate, options: RenderOpti
         url: b.url,
       })),
     ].slice(0, LIMITS.buttons);
-    return {
+    const templateCard: TemplateCard = {
       card_type: 'button_interaction',
-      ...base,
+      ...(fits ? base : { source: base.source, main_title: base.main_title }),
       ...(card.moreUrl ? { card_action: { type: 1, url: card.moreUrl } } : {}),
       button_list,
     };
+    return { templateCard, split: !fits };
   }
 
   const expressible =
-    !card.blocks.some((b) => b.type === 'table' || b.type === 'image') &&
-    card.blocks.filter((b) => b.type === 'progress').length <= 2 &&
-    charLength(card.title) <= LIMITS.mainTitleChars &&
-    charLength(subtitle) <= LIMITS.subTitleTextChars &&
-    links.length <= LIMITS.jumpItems &&
-    links.every((l) => charLength(l.label) <= LIMITS.jumpTitleChars);
+    fits && links.length <= LIMITS.jumpItems && links.every((l) => charLength(l.label) <= LIMITS.jumpTitleChars);
   if (!expressible) return undefined;
-  return {
+  const templateCard: TemplateCard = {
     card_type: 'text_notice',
     ...base,
     ...(links.length ? { jump_list: links.map((l) => ({ type: 1 as const, title: l.label, url: l.url })) } : {}),
     card_action: { type: 1, url: card.moreUrl ?? options.fallbackUrl },
   };
+  return { templateCard, split: false };
 }
 
 export function renderCard(card: Card, locale: Locale, options: RenderOptions): WecomMessage {
   const t = translator(locale);
-  const templateCard = renderTemplateCard(card, t, options);
+  const rendered = renderTemplateCard(card, t, options);
+  const markdown = renderMarkdown(card, LIMITS.appMarkdownBytes, t);
   return {
     locale,
-    ...(templateCard ? { templateCard } : {}),
-    markdown: renderMarkdown(card, LIMITS.appMarkdownBytes, t),
+    ...(rendered ? { templateCard: rendered.templateCard } : {}),
+    ...(rendered?.split ? { lead: markdown } : {}),
+    markdown,
     robotMarkdown: renderMarkdown(card, LIMITS.robotMarkdownBytes, t),
   };
 }

@@ -67,7 +67,7 @@ describe('WeCom messages end to end', () => {
         card_action: { type: 1, url: 'https://kaopu.example/console' },
       },
       enable_duplicate_check: 1,
-      duplicate_check_interval: 1800,
+      duplicate_check_interval: 300,
     });
     expect(String(body.template_card.sub_title_text)).toContain('李明');
     expect(standIn.to('/cgi-bin/message/send')[before]?.query).toEqual({ access_token: 'stand-in-token' });

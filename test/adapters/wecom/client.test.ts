@@ -69,8 +69,48 @@ describe('WeCom API client', () => {
         card_action: { type: 1, url: 'https://kaopu.example/console' },
       },
       enable_duplicate_check: 1,
-      duplicate_check_interval: 1800,
+      duplicate_check_interval: 300,
     });
+  });
+
+  it('sends content too long for a button card as markdown first, then the card with its buttons', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const scope = nock(API)
+      .post(sendPath, (body) => bodies.push(body) > 0)
+      .query(true)
+      .times(2)
+      .reply(200, ok);
+    const long = makeCard({
+      title: '本周排班',
+      blocks: [
+        {
+          type: 'table',
+          columns: ['日期', '班次'],
+          rows: [
+            ['周一', '早班'],
+            ['周二', '晚班'],
+          ],
+        },
+        { type: 'actions', buttons: [{ actionId: 'roster.confirm', label: '确认' }] },
+      ],
+    });
+    const id = await app.outbox.enqueue({
+      platform: 'wecom',
+      to: { kind: 'user', userId: 'liming' },
+      card: long,
+      locale: 'zh-CN',
+    });
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id as string)).status).toBe('SENT');
+    expect(bodies.map((b) => b.msgtype)).toEqual(['markdown', 'template_card']);
+    expect(bodies[0]?.markdown).toEqual({ content: '**本周排班**\n**日期 | 班次**\n周一 | 早班\n周二 | 晚班' });
+    expect(bodies[1]?.template_card).toMatchObject({
+      card_type: 'button_interaction',
+      main_title: { title: '本周排班' },
+      button_list: [{ type: 0, text: '确认', style: 1, key: 'kp:0:roster.confirm' }],
+    });
+    expect(bodies[1]?.template_card).not.toHaveProperty('sub_title_text');
   });
 
   it('refreshes the token once on 42001 and then sends', async () => {

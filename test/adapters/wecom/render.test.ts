@@ -71,15 +71,33 @@ describe('WeCom rendering of every sample card', () => {
     expect(decodeButtonKey(key)).toEqual({ actionId: 'help.show' });
   });
 
-  it('keeps a link to the full view on the oversized card in the card and in both markdowns', () => {
+  it('splits the oversized card into its content as markdown and a card with title and buttons', () => {
     const oversized = sampleCards('zh-CN').find((s) => s.name === 'oversized');
     const message = renderCard(oversized?.card ?? makeCard({ title: '', blocks: [] }), 'zh-CN', options);
-    expect(message.templateCard?.card_type).toBe('button_interaction');
-    expect(message.templateCard?.card_action).toEqual({ type: 1, url: 'https://kaopu.example/console' });
+    expect(message.templateCard).toEqual({
+      card_type: 'button_interaction',
+      source: { desc: '考谱', desc_color: 1 },
+      main_title: { title: expect.stringMatching(/^超长卡片.*…$/) },
+      card_action: { type: 1, url: 'https://kaopu.example/console' },
+      button_list: expect.any(Array),
+    });
     expect(message.templateCard?.button_list).toHaveLength(6);
+    expect(message.lead).toBe(message.markdown);
+  });
+
+  it('keeps a link to the full view at the end of both markdowns of the oversized card', () => {
+    const oversized = sampleCards('zh-CN').find((s) => s.name === 'oversized');
+    const message = renderCard(oversized?.card ?? makeCard({ title: '', blocks: [] }), 'zh-CN', options);
     for (const md of [message.markdown, message.robotMarkdown]) {
       expect(md.endsWith('…\n[查看完整内容](https://kaopu.example/console)')).toBe(true);
     }
+  });
+
+  it('sends a button card whole, without a lead, when its content fits', () => {
+    const notice = sampleCards('zh-CN').find((s) => s.name === 'notice');
+    const message = renderCard(notice?.card ?? makeCard({ title: '', blocks: [] }), 'zh-CN', options);
+    expect(message.lead).toBeUndefined();
+    expect(message.templateCard?.sub_title_text).toBe('请发送一条命令，例如“帮助”。');
   });
 
   it('falls back to markdown for a card with a table and no buttons', () => {
