@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
-import type { Adapter } from '../../src/bot/adapter.js';
+import type { Adapter, SendMeta } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
@@ -92,7 +92,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
     render(card: Card, locale: Locale): WecomMessage {
       return renderCard(card, locale, { fallbackUrl: `${options.publicBaseUrl}/console` });
     },
-    async send(to: ChatAddress, native: unknown) {
+    async send(to: ChatAddress, native: unknown, meta?: SendMeta) {
       const message = native as WecomMessage;
       const markdown = { msgtype: 'markdown', markdown: { content: message.markdown } };
       switch (to.kind) {
@@ -106,7 +106,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
               ...content,
               // WeCom drops a repeat of the same JSON within the interval, so a retry after a lost
               // response (or after the lead went out and the card failed) reaches the user once.
-              // Button cards carry a fresh task_id each attempt and are not covered.
+              // Button cards carry the outbox row id as task_id, so a retry repeats the same JSON too.
               enable_duplicate_check: 1,
               duplicate_check_interval: DUPLICATE_CHECK_SECONDS,
             });
@@ -117,9 +117,10 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
                   msgtype: 'template_card',
                   template_card: {
                     ...message.templateCard,
-                    // Unique per app and required for button cards; random, so render stays pure.
+                    // Unique per app and required for button cards: the outbox row id is unique and stable
+                    // across retries (added here, so render stays pure).
                     ...(message.templateCard.card_type === 'button_interaction'
-                      ? { task_id: `kp-${randomUUID()}` }
+                      ? { task_id: `kp-${meta?.messageId ?? randomUUID()}` }
                       : {}),
                   },
                 }

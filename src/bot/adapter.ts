@@ -16,6 +16,10 @@ export interface SendResult {
   platformMessageId?: string;
 }
 
+export interface SendMeta {
+  messageId: string;
+}
+
 /** Hands an adapter what it needs to pass events inward. */
 export interface AdapterContext {
   logger: Logger;
@@ -34,8 +38,11 @@ export interface Adapter {
   mount(server: FastifyInstance, context: AdapterContext): void | Promise<void>;
   /** Native message for a card; the outbox stores cards and renders at send time. */
   render(card: Card, locale: Locale): unknown;
-  /** Sends one rendered message; throws SendError on failure. */
-  send(to: ChatAddress, message: unknown): Promise<SendResult>;
+  /**
+   * Sends one rendered message; throws SendError on failure. `meta.messageId` is the outbox row id,
+   * stable across retries, for platforms that deduplicate by a caller-chosen id.
+   */
+  send(to: ChatAddress, message: unknown, meta?: SendMeta): Promise<SendResult>;
   /** Starts long-lived connections (Socket Mode, Stream); optional. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

@@ -144,7 +144,7 @@ export class Outbox {
     try {
       if (!adapter) throw new SendError(`platform ${platform} is not configured`, { retryable: false });
       const native = adapter.render(row.card as unknown as Card, row.locale as Locale);
-      const result = await adapter.send(row.address as unknown as ChatAddress, native);
+      const result = await adapter.send(row.address as unknown as ChatAddress, native, { messageId: row.id });
       await db.outboxMessage.update({
         where: { id },
         data: {

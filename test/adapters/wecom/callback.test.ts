@@ -79,9 +79,12 @@ describe('WeCom messages end to end', () => {
     const notice = await nextSend(before);
     expect(notice.template_card).toMatchObject({
       card_type: 'button_interaction',
-      task_id: expect.stringMatching(/^kp-[0-9a-f-]{36}$/),
+      task_id: expect.stringMatching(/^kp-\w+$/),
       button_list: [{ type: 0, text: '查看帮助', style: 1, key: 'kp:0:help.show' }],
     });
+    // The task_id is the outbox row's id, so a retried send repeats identical JSON (duplicate check).
+    const outboxId = String(notice.template_card.task_id).slice('kp-'.length);
+    expect(await app.db.outboxMessage.count({ where: { id: outboxId, platform: 'WECOM' } })).toBe(1);
 
     before = sends().length;
     const press = callbackXml('template-card-event', {
