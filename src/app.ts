@@ -15,6 +15,7 @@ import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
+import { type KpiFeature, kpi } from './kpi/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +37,7 @@ export interface App {
   audit: Audit;
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
+  kpi: KpiFeature;
   /** Starts background work (outbox polling, platform connections). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
 
   help(bot);
+  const kpiFeature = kpi(bot, { db, provider: target.provider, audit, logger, now, timeZone: config.timeZone });
 
   const adapters = new Map<PlatformName, Adapter>();
   adapters.set(
@@ -112,12 +115,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     audit,
     adapters,
     target,
+    kpi: kpiFeature,
     async start() {
       await outbox.recover();
       outbox.start();
       for (const adapter of adapters.values()) await adapter.start?.();
+      kpiFeature.start();
     },
     async close() {
+      kpiFeature.stop();
       await server.close();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
