@@ -13,6 +13,7 @@ import type { KpiInputs } from './rules.js';
 import { periodClosed } from './store.js';
 import { evidence } from './store-records.js';
 import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
+import { ruleMetric } from './validate-model.js';
 
 const WHY_ROWS = 10;
 
@@ -58,8 +59,9 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
       below: isBelowTarget(m),
       ratio: progressRatio(m),
     })),
-    deductions: inputs.deductions,
-    bonuses: inputs.bonuses,
+    // rule names (late, error.MAJOR) are shown by the metric they count
+    deductions: inputs.deductions.map((d) => ({ ...d, rule: ruleMetric(d.rule) })),
+    bonuses: inputs.bonuses.map((b) => ({ ...b, rule: ruleMetric(b.rule) })),
     movers: topMovers(inputs),
     whyValue: (code) => `${result.id}|${code}`,
     computedAt: `${localDate(result.computedAt, actor.timeZone)}`,
