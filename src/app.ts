@@ -18,6 +18,7 @@ import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { type KpiFeature, kpi } from './kpi/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -40,6 +41,7 @@ export interface App {
   scheduler: Scheduler;
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
+  kpi: KpiFeature;
   /** Starts background work (outbox polling, platform connections). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const scheduler = new Scheduler({ db, logger, now });
 
   help(bot);
+  const kpiFeature = kpi(bot, {
+    db,
+    provider: target.provider,
+    audit,
+    logger,
+    now,
+    timeZone: config.timeZone,
+    jobs: scheduler,
+  });
 
   const adapters = new Map<PlatformName, Adapter>();
   adapters.set(
@@ -125,13 +136,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     scheduler,
     adapters,
     target,
+    kpi: kpiFeature,
     async start() {
       await outbox.recover();
       outbox.start();
       scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
+      kpiFeature.start();
     },
     async close() {
+      kpiFeature.stop();
       await server.close();
       await scheduler.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();

@@ -12,7 +12,6 @@ export function createServer(logger: Logger): FastifyInstance {
     // pino's Logger and Fastify's base logger type differ only in a field Fastify never reads
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
-    disableRequestLogging: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });

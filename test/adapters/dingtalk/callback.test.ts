@@ -54,9 +54,11 @@ describe('DingTalk callback end to end', () => {
     expect(res.statusCode).toBe(200);
     const send = await waitSent('/v1.0/robot/oToMessages/batchSend');
     expect(send.headers['x-acs-dingtalk-access-token']).toMatch(/^token-/);
-    expect(send.body).toMatchObject({ robotCode: 'dingrobotcode', userIds: [liming], msgKey: 'sampleMarkdown' });
+    // The help card carries one button ("my KPI"), so it goes out as a one-button ActionCard.
+    expect(send.body).toMatchObject({ robotCode: 'dingrobotcode', userIds: [liming], msgKey: 'sampleActionCard' });
     expect(paramOf(send).title).toBe('考谱能帮你做什么');
     expect(paramOf(send).text).toContain('李明');
+    expect(paramOf(send).singleTitle).toBe('我的绩效');
     expect(sent('/v1.0/oauth2/accessToken')[0]?.body).toEqual({ appKey: 'dingclientid', appSecret: SECRET });
   });
 
@@ -83,7 +85,7 @@ describe('DingTalk callback end to end', () => {
     const reply = await waitSent('/robot/sendBySession');
     expect(reply.query.get('session')).toBe('s1');
     expect(reply.headers['x-acs-dingtalk-access-token']).toBeUndefined();
-    expect(reply.body).toMatchObject({ msgtype: 'markdown', markdown: { title: '考谱能帮你做什么' } });
+    expect(reply.body).toMatchObject({ msgtype: 'actionCard', actionCard: { title: '考谱能帮你做什么' } });
     expect(sent('/v1.0/robot/oToMessages/batchSend')).toHaveLength(0);
   });
 

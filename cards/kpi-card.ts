@@ -1,0 +1,109 @@
+import type { Translate } from '../src/i18n/index.js';
+import { type Block, type Button, type Card, makeCard } from './card.js';
+import { formatDelta, formatKpiValue, formatScore, metricLabel } from './kpi-format.js';
+
+export interface KpiCardMetric {
+  code: string;
+  value: number | null;
+  target: number | null;
+  unit: string;
+  weight: number;
+  score: number | null;
+  /** Short of target: highlighted. */
+  below: boolean;
+  /** Progress towards target, 0..1. */
+  ratio: number;
+}
+
+export interface KpiCardView {
+  name: string;
+  period: string;
+  state: 'ok' | 'no_data' | 'no_model';
+  totalScore: number | null;
+  band: string | null;
+  prorated: boolean;
+  coverage: number;
+  /** Points since last week; null when there is nothing to compare. */
+  weekDelta: number | null;
+  metrics: KpiCardMetric[];
+  deductions: { rule: string; count: number; points: number }[];
+  bonuses: { rule: string; count: number; points: number }[];
+  movers: { code: string; points: number }[];
+  /** Value carried by each metric's "why" button. */
+  whyValue: (code: string) => string;
+  computedAt: string;
+  modelCode: string;
+  modelVersion: number;
+}
+
+export const KPI_WHY_ACTION = 'kpi.why';
+
+export function kpiCard(view: KpiCardView, t: Translate): Card {
+  const title = t('kpi.card.title', { name: view.name, period: view.period });
+  if (view.state !== 'ok') {
+    const body = view.state === 'no_model' ? t('kpi.card.no_model') : t('kpi.card.no_data');
+    return makeCard({ title, tone: 'info', blocks: [{ type: 'text', text: body }] });
+  }
+  const blocks: Block[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: t('kpi.card.total'), value: formatScore(view.totalScore) },
+        { label: t('kpi.card.band'), value: view.band ?? '—' },
+      ],
+    },
+    {
+      type: 'text',
+      text:
+        view.weekDelta === null
+          ? t('kpi.card.week_change_none')
+          : t('kpi.card.week_change', { delta: formatDelta(view.weekDelta) }),
+    },
+  ];
+  if (view.prorated)
+    blocks.push({ type: 'text', text: t('kpi.card.prorated', { pct: Math.round(view.coverage * 100) }) });
+  for (const m of view.metrics) {
+    const params = {
+      value: formatKpiValue(m.value, m.unit, t),
+      target: formatKpiValue(m.target, m.unit, t),
+      weight: m.weight,
+      score: formatScore(m.score),
+    };
+    const display =
+      m.value === null
+        ? t('kpi.card.metric_no_data', { weight: m.weight })
+        : m.target === null
+          ? t('kpi.card.metric_no_target', params)
+          : t('kpi.card.metric_display', params);
+    blocks.push({ type: 'progress', label: metricLabel(m.code, t), ratio: m.ratio, display, highlight: m.below });
+  }
+  const rules = (list: KpiCardView['deductions']) =>
+    list
+      .filter((r) => r.count > 0)
+      .map((r) => t('kpi.card.rule_item', { rule: metricLabel(r.rule, t), count: r.count, points: r.points }))
+      .join('；');
+  const ded = rules(view.deductions);
+  if (ded) blocks.push({ type: 'text', text: t('kpi.card.deductions', { list: ded }) });
+  const bon = rules(view.bonuses);
+  if (bon) blocks.push({ type: 'text', text: t('kpi.card.bonuses', { list: bon }) });
+  if (view.movers.length > 0) {
+    const list = view.movers
+      .map((m) => t('kpi.card.mover_item', { metric: metricLabel(m.code, t), points: formatScore(m.points) }))
+      .join('、');
+    blocks.push({ type: 'text', text: t('kpi.card.movers', { list }) });
+  }
+  const buttons: Button[] = view.metrics
+    .filter((m) => m.value !== null)
+    .map((m) => ({
+      actionId: KPI_WHY_ACTION,
+      label: t('kpi.card.why', { metric: metricLabel(m.code, t) }),
+      value: view.whyValue(m.code),
+    }));
+  if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
+  blocks.push({
+    type: 'text',
+    text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelCode, version: view.modelVersion }),
+  });
+  const tone = view.band === 'D' ? 'warning' : 'info';
+  return makeCard({ title, tone, blocks });
+}

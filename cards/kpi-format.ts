@@ -1,0 +1,36 @@
+// Number formatting shared by the KPI cards: units in, localised display out.
+import type { MessageKey, Translate } from '../src/i18n/index.js';
+
+const num = (v: number, digits = 2) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+export function formatKpiValue(value: number | null, unit: string, t: Translate): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case '%':
+      return t('kpi.unit.percent', { v: num(value, 1) });
+    case 'min':
+      return t('kpi.unit.minutes', { v: num(value, 1) });
+    case 'h':
+      return t('kpi.unit.hours', { v: num(value, 1) });
+    case 'days':
+      return t('kpi.unit.days', { v: num(value, 0) });
+    case 'cents':
+      return t('kpi.unit.yuan', { v: num(value / 100, 2) });
+    default:
+      return t('kpi.unit.plain', { v: num(value, 2) });
+  }
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : num(score, 2);
+}
+
+export function formatDelta(delta: number): string {
+  return `${delta > 0 ? '+' : ''}${num(delta, 2)}`;
+}
+
+export function metricLabel(code: string, t: Translate): string {
+  const key = `kpi.metric.${code}` as MessageKey;
+  const label = t(key);
+  return label === key ? code : label;
+}

@@ -1,0 +1,40 @@
+import type { Translate } from '../src/i18n/index.js';
+import { type Block, type Card, makeCard } from './card.js';
+import { formatKpiValue, metricLabel } from './kpi-format.js';
+
+export interface KpiWeightsView {
+  modelCode: string;
+  modelName: string;
+  period: string;
+  version: number;
+  scope: string;
+  metrics: { code: string; weight: number; target: number | null; unit: string; curve: string }[];
+  reason: string | null;
+  saved: boolean;
+}
+
+export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
+  const blocks: Block[] = [
+    { type: 'text', text: `${view.modelName} (${view.modelCode})` },
+    { type: 'text', text: t('kpi.weights.scope', { scope: view.scope }) },
+    {
+      type: 'table',
+      columns: ['', '%', '🎯', '~'],
+      rows: view.metrics.map((m) => [
+        `${metricLabel(m.code, t)} (${m.code})`,
+        String(m.weight),
+        formatKpiValue(m.target, m.unit, t),
+        m.curve,
+      ]),
+    },
+  ];
+  if (view.reason) blocks.push({ type: 'text', text: t('kpi.weights.reason', { reason: view.reason }) });
+  if (view.saved)
+    blocks.push({ type: 'text', text: t('kpi.weights.saved', { period: view.period, version: view.version }) });
+  blocks.push({ type: 'text', text: t('kpi.weights.usage') });
+  return makeCard({
+    title: t('kpi.weights.title', { model: view.modelCode, period: view.period, version: view.version }),
+    tone: view.saved ? 'success' : 'info',
+    blocks,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Translate } from '../src/i18n/index.js';
+import { type Card, makeCard } from './card.js';
+import { formatDelta, formatScore, metricLabel } from './kpi-format.js';
+
+export interface TeamBoardView {
+  team: string;
+  period: string;
+  /** Already sorted by score, best first, no-data last. */
+  rows: { name: string; score: number | null; band: string | null; trend: number | null; below: string[] }[];
+}
+
+export function teamBoardCard(view: TeamBoardView, t: Translate): Card {
+  const title = t('kpi.team.title', { team: view.team, period: view.period });
+  if (view.rows.length === 0) return makeCard({ title, blocks: [{ type: 'text', text: t('kpi.team.no_members') }] });
+  return makeCard({
+    title,
+    tone: view.rows.some((r) => r.band === 'D') ? 'warning' : 'info',
+    blocks: [
+      {
+        type: 'table',
+        columns: [
+          t('kpi.team.col.name'),
+          t('kpi.team.col.score'),
+          t('kpi.team.col.band'),
+          t('kpi.team.col.trend'),
+          t('kpi.team.col.below'),
+        ],
+        rows: view.rows.map((r) => [
+          r.name,
+          r.score === null ? t('kpi.team.no_data') : formatScore(r.score),
+          r.band ?? '—',
+          r.trend === null ? '—' : formatDelta(r.trend),
+          r.below.map((m) => `⚠${metricLabel(m, t)}`).join(' '),
+        ]),
+      },
+      { type: 'text', text: t('kpi.team.footer') },
+    ],
+  });
+}

@@ -1,0 +1,233 @@
+// Recomputes a period: a handful of GROUP BY queries for everyone in scope, scoring in memory,
+// and writes only the rows whose content hash changed.
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { addDays, localDate, offsetMinutes, periodDates, periodRange, zonedTime } from '../time/zoned.js';
+import { workdaysBetween } from './calendar.js';
+import { dialectFor, METRICS, type MetricSpec, type MetricWindow, metricSpec } from './metrics/index.js';
+import { modelFor } from './resolve.js';
+import { canonicalJson, contentHash, coverage, type MetricValue, type Scored, scoreEmployee } from './rules.js';
+import { type ModelDefinition, modelSchema } from './schemas.js';
+import { listVersions, periodClosed, type VersionRef, versionDefinition } from './store.js';
+import {
+  employeesInPeriod,
+  existingResults,
+  type ResultWrite,
+  runMetricSql,
+  type ScopeEmployee,
+  targetsForPeriod,
+  writeResults,
+} from './store-results.js';
+import { ruleMetric } from './validate-model.js';
+
+export interface KpiEngine {
+  db: Db;
+  provider: 'sqlite' | 'postgres';
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface ComputeOptions {
+  employeeIds?: string[];
+  teamId?: string;
+  /** Count only records up to this instant (e.g. "as of a week ago"); defaults to now. */
+  asOf?: Date;
+  /** false: score without storing (used for "change since last week"). */
+  write?: boolean;
+}
+
+export interface Computed {
+  employeeId: string;
+  version: VersionRef;
+  scored: Scored;
+  hash: string;
+}
+
+export interface ComputeSummary {
+  closed: boolean;
+  results: Computed[];
+  written: number;
+}
+
+/** Keeps ids reproducible (sorted) and a result row bounded in size. */
+const MAX_IDS = 1000;
+
+export async function computePeriod(
+  engine: KpiEngine,
+  period: string,
+  options: ComputeOptions = {},
+): Promise<ComputeSummary> {
+  const { db } = engine;
+  const write = options.write ?? true;
+  if (write && (await periodClosed(db, period))) return { closed: true, results: [], written: 0 };
+  const { first, last } = periodDates(period);
+  const employees = await employeesInPeriod(db, first, last, options);
+  const versions = await listVersions(db);
+  const placed = employees.flatMap((e) => {
+    const v = modelFor(e, versions, period);
+    return v ? [{ e, v }] : [];
+  });
+  if (placed.length === 0) return { closed: false, results: [], written: 0 };
+
+  const definitions = new Map<string, ModelDefinition>();
+  for (const { v } of placed) {
+    if (!definitions.has(v.id)) definitions.set(v.id, modelSchema.parse(await versionDefinition(db, v.id)));
+  }
+  const single = options.employeeIds?.length === 1 ? options.employeeIds[0] : undefined;
+  const values = await aggregate(engine, period, placed, definitions, options.asOf ?? engine.now(), single);
+  const targets = await targetsForPeriod(db, period, options.employeeIds);
+
+  const results: Computed[] = placed.map(({ e, v }) => {
+    const model = definitions.get(v.id) as ModelDefinition;
+    const mine = values.get(e.id) ?? new Map<string, MetricValue>();
+    const scored = scoreEmployee({
+      model,
+      modelVersion: v.version,
+      period,
+      coverage: coverage(first, last, e.hireDate, e.leftDate),
+      values: byCode(model, mine),
+      meta: (code) => metricSpec(code),
+      personalTargets: targets.get(e.id) ?? new Map(),
+      ruleMetric,
+    });
+    return { employeeId: e.id, version: v, scored, hash: contentHash(scored, v.id) };
+  });
+  if (!write) return { closed: false, results, written: 0 };
+  const written = await store(engine, period, results, options.employeeIds);
+  engine.logger.info({ period, employees: results.length, written }, 'kpi period recomputed');
+  return { closed: false, results, written };
+}
+
+type Values = Map<string, Map<string, MetricValue>>;
+const keyOf = (code: string, params: Record<string, unknown> | undefined) => `${code}|${canonicalJson(params ?? {})}`;
+
+/** Metric values per employee under "code|params" keys, narrowed to each model's own metrics. */
+function byCode(model: ModelDefinition, mine: Map<string, MetricValue>): Map<string, MetricValue> {
+  const out = new Map<string, MetricValue>();
+  for (const m of model.metrics) {
+    const v = mine.get(keyOf(m.metric, m.params));
+    if (v) out.set(m.metric, v);
+  }
+  for (const r of [...model.deductions, ...model.bonuses]) {
+    const code = ruleMetric(r.per);
+    const v = mine.get(keyOf(code, undefined));
+    if (v && !out.has(code)) out.set(code, v);
+  }
+  return out;
+}
+
+async function aggregate(
+  engine: KpiEngine,
+  period: string,
+  placed: { e: ScopeEmployee; v: VersionRef }[],
+  definitions: Map<string, ModelDefinition>,
+  asOf: Date,
+  single: string | undefined,
+): Promise<Values> {
+  const d = dialectFor(engine.provider);
+  const wanted = new Map<string, { spec: MetricSpec; params: Record<string, unknown> }>();
+  for (const model of definitions.values()) {
+    for (const m of model.metrics)
+      wanted.set(keyOf(m.metric, m.params), { spec: metricSpec(m.metric), params: m.params ?? {} });
+    for (const r of [...model.deductions, ...model.bonuses]) {
+      const code = ruleMetric(r.per);
+      if (METRICS.has(code)) wanted.set(keyOf(code, undefined), { spec: metricSpec(code), params: {} });
+    }
+  }
+  const byZone = new Map<string, ScopeEmployee[]>();
+  for (const { e } of placed) byZone.set(e.timeZone, [...(byZone.get(e.timeZone) ?? []), e]);
+  const { first, last } = periodDates(period);
+  const out: Values = new Map();
+  const zeros: Values = new Map();
+  for (const [zone, people] of byZone) {
+    const range = periodRange(period, zone);
+    const end = asOf < range.end ? asOf : range.end;
+    // whole past days only, so this morning's missing check-in is not yet an absence
+    const dayEnd = minDate(end, zonedTime(localDate(asOf, zone), 0, zone));
+    const lastFullDay = localDate(new Date(dayEnd.getTime() - 1), zone);
+    const inZone = new Set(people.map((p) => p.id));
+    const hire = new Map(people.map((p) => [p.id, p]));
+    for (const [key, { spec, params }] of wanted) {
+      const wEnd = spec.completeDays ? dayEnd : end;
+      if (wEnd <= range.start) continue;
+      const w: MetricWindow = {
+        start: range.start,
+        end: wEnd,
+        offsetMinutes: offsetMinutes(range.start, zone),
+        params,
+        ...(single ? { employeeId: single } : {}),
+      };
+      const rows = await runMetricSql(engine.db, spec.sql(d, w));
+      const seen = new Set<string>();
+      for (const row of rows) {
+        if (!inZone.has(row.e)) continue;
+        seen.add(row.e);
+        let value = row.v === null || row.v === undefined ? null : Number(row.v);
+        if (spec.derive && value !== null)
+          value = spec.derive(value, { workdays: workdays(hire.get(row.e), first, last, lastFullDay) });
+        const recordIds = (row.ids ?? '').split(',').filter(Boolean).sort().slice(0, MAX_IDS);
+        put(out, row.e, key, { value, recordIds });
+      }
+      // Zero-when-missing metrics only count for people with some record elsewhere (see below).
+      if (spec.empty === 'zero') {
+        for (const id of inZone) {
+          if (seen.has(id)) continue;
+          const value = spec.derive
+            ? spec.derive(0, { workdays: workdays(hire.get(id), first, last, lastFullDay) })
+            : 0;
+          put(zeros, id, key, { value, recordIds: [] });
+        }
+      }
+    }
+  }
+  // A person with no record at all has no data: their zeros are dropped, the card says "no data".
+  for (const [id, m] of zeros) {
+    const mine = out.get(id);
+    if (!mine) continue;
+    for (const [key, v] of m) if (!mine.has(key)) mine.set(key, v);
+  }
+  return out;
+}
+
+function put(map: Values, employeeId: string, key: string, v: MetricValue) {
+  const m = map.get(employeeId) ?? new Map<string, MetricValue>();
+  m.set(key, v);
+  map.set(employeeId, m);
+}
+
+function workdays(e: ScopeEmployee | undefined, first: string, last: string, lastFullDay: string): number {
+  const from = e && e.hireDate > first ? e.hireDate : first;
+  let to = lastFullDay < last ? lastFullDay : last;
+  if (e?.leftDate && e.leftDate < to) to = e.leftDate;
+  return workdaysBetween(from, to < from ? addDays(from, -1) : to);
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a < b ? a : b;
+}
+
+async function store(engine: KpiEngine, period: string, results: Computed[], scope?: string[]): Promise<number> {
+  const existing = await existingResults(engine.db, period, scope);
+  const computedAt = engine.now();
+  const creates: ResultWrite[] = [];
+  const updates: (ResultWrite & { id: string })[] = [];
+  for (const r of results) {
+    const old = existing.get(r.employeeId);
+    if (old && (old.frozen || old.contentHash === r.hash)) continue;
+    const row: ResultWrite = {
+      employeeId: r.employeeId,
+      period,
+      modelVersionId: r.version.id,
+      totalScore: r.scored.totalScore,
+      band: r.scored.band,
+      prorated: r.scored.inputs.prorated,
+      inputs: r.scored.inputs,
+      contentHash: r.hash,
+      computedAt,
+    };
+    if (old) updates.push({ ...row, id: old.id });
+    else creates.push(row);
+  }
+  await writeResults(engine.db, creates, updates);
+  return creates.length + updates.length;
+}

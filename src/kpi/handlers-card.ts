@@ -1,0 +1,163 @@
+// `kpi` / `绩效` and the "why" button: the employee's own card and the records behind a metric.
+
+import type { Card } from '../../cards/card.js';
+import { type KpiCardView, kpiCard } from '../../cards/kpi-card.js';
+import { kpiWhyCard } from '../../cards/kpi-why-card.js';
+import type { ActionContext, HandlerContext } from '../bot/registry.js';
+import { KaopuError } from '../errors.js';
+import { addDays, localDate, periodOf } from '../time/zoned.js';
+import { computePeriod } from './compute.js';
+import { type KpiContext, mayRead } from './context.js';
+import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
+import type { KpiInputs } from './rules.js';
+import { periodClosed } from './store.js';
+import { evidence } from './store-records.js';
+import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
+import { ruleMetric } from './validate-model.js';
+
+const WHY_ROWS = 10;
+
+export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: string): Promise<Card[]> {
+  const { db } = kpi.deps;
+  const { actor, t, now } = ctx;
+  await kpi.ready();
+  let result = await findResult(db, actor.id, period);
+  if (!result && !(await periodClosed(db, period))) {
+    await computePeriod(kpi.engine, period, { employeeIds: [actor.id] });
+    result = await findResult(db, actor.id, period);
+  }
+  const base = { name: actor.name, period, whyValue: () => '', computedAt: '', modelCode: '', modelVersion: 0 };
+  const empty = {
+    totalScore: null,
+    band: null,
+    prorated: false,
+    coverage: 1,
+    weekDelta: null,
+    metrics: [],
+    deductions: [],
+    bonuses: [],
+    movers: [],
+  };
+  if (!result) return [kpiCard({ ...base, ...empty, state: 'no_model' }, t)];
+  const inputs = result.inputs as unknown as KpiInputs;
+  if (result.totalScore === null) return [kpiCard({ ...base, ...empty, state: 'no_data' }, t)];
+  const view: KpiCardView = {
+    ...base,
+    state: 'ok',
+    totalScore: result.totalScore,
+    band: result.band,
+    prorated: result.prorated,
+    coverage: inputs.coverage,
+    weekDelta: scoreDelta(result.totalScore, await weekAgoScore(kpi, actor.id, actor.timeZone, period, now)),
+    metrics: inputs.metrics.map((m) => ({
+      code: m.metric,
+      value: m.value,
+      target: m.target,
+      unit: m.unit,
+      weight: m.weight,
+      score: m.score,
+      below: isBelowTarget(m),
+      ratio: progressRatio(m),
+    })),
+    // rule names (late, error.MAJOR) are shown by the metric they count
+    deductions: inputs.deductions.map((d) => ({ ...d, rule: ruleMetric(d.rule) })),
+    bonuses: inputs.bonuses.map((b) => ({ ...b, rule: ruleMetric(b.rule) })),
+    movers: topMovers(inputs),
+    whyValue: (code) => `${result.id}|${code}`,
+    computedAt: `${localDate(result.computedAt, actor.timeZone)}`,
+    modelCode: result.modelVersion.model.code,
+    modelVersion: result.modelVersion.version,
+  };
+  return [kpiCard(view, t)];
+}
+
+/** A weekly snapshot if the job took one; otherwise the same period rescored as of 7 days ago. */
+async function weekAgoScore(kpi: KpiContext, employeeId: string, zone: string, period: string, now: Date) {
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const date = localDate(weekAgo, zone);
+  if (periodOf(date) !== period || date < `${period}-01`) return null;
+  const snap = await snapshotOnOrBefore(kpi.deps.db, employeeId, period, date);
+  if (snap && snap.takenOn >= addDays(date, -1)) return snap.totalScore;
+  const past = await computePeriod(kpi.engine, period, { employeeIds: [employeeId], asOf: weekAgo, write: false });
+  return past.results[0]?.scored.totalScore ?? null;
+}
+
+export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card[]> {
+  const { db, audit } = kpi.deps;
+  const { actor, t } = ctx;
+  const [resultId, metric] = (ctx.value ?? '').split('|');
+  const result = resultId ? await findResultById(db, resultId) : null;
+  if (!result || !metric) throw new KaopuError('kpi.why.gone');
+  const subject = { id: result.employeeId, teamId: result.employee.teamId };
+  const managed = actor.role === 'MANAGER' ? await managedTeamIds(db, actor.id) : [];
+  const details = { period: result.period, metric };
+  if (!mayRead(actor, subject, managed)) {
+    await audit({
+      actorId: actor.id,
+      actorKind: 'employee',
+      action: 'kpi.why.refused',
+      subjectType: 'KpiResult',
+      subjectId: result.id,
+      channel: ctx.event.platform,
+      details,
+    });
+    throw new KaopuError('kpi.why.forbidden', { status: 403 });
+  }
+  if (actor.id !== result.employeeId) {
+    await audit({
+      actorId: actor.id,
+      actorKind: 'employee',
+      action: 'kpi.why.read',
+      subjectType: 'KpiResult',
+      subjectId: result.id,
+      channel: ctx.event.platform,
+      details,
+    });
+  }
+  const inputs = result.inputs as unknown as KpiInputs;
+  const source = inputs.metrics.find((m) => m.metric === metric) ?? inputs.deductions.find((d) => d.rule === metric);
+  if (!source) throw new KaopuError('kpi.why.gone');
+  const recordType = 'recordType' in source ? source.recordType : recordTypeOfRule(inputs, metric);
+  const rows = (await evidence(db, recordType, source.recordIds)).sort(
+    (a, b) => a.rank - b.rank || a.ref.localeCompare(b.ref),
+  );
+  const zone = actor.timeZone;
+  return [
+    kpiWhyCard(
+      {
+        name: result.employee.name,
+        period: result.period,
+        metric,
+        value: 'value' in source ? source.value : source.count,
+        unit: 'unit' in source ? source.unit : 'count',
+        count: source.recordIds.length,
+        rows: rows.slice(0, WHY_ROWS).map((r) => ({
+          ref: r.ref,
+          date: localDate(r.at, zone),
+          score: r.score,
+          detail: [
+            r.flags.complaint ? t(r.flags.repeat ? 'kpi.why.repeat' : 'kpi.why.complaint') : '',
+            r.flags.lateMinutes ? t('kpi.why.late', { min: r.flags.lateMinutes }) : '',
+            r.detail,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        })),
+      },
+      t,
+    ),
+  ];
+}
+
+const RULE_RECORD_TYPES: Record<string, string> = {
+  complaint: 'HelpdeskTicket',
+  repeat_complaint: 'HelpdeskTicket',
+  'error.MAJOR': 'QualityError',
+  'error.MINOR': 'QualityError',
+  late: 'CheckIn',
+  absence: 'CheckIn',
+};
+
+function recordTypeOfRule(_inputs: KpiInputs, rule: string): string {
+  return RULE_RECORD_TYPES[rule] ?? 'CheckIn';
+}

@@ -1,0 +1,58 @@
+// `team` / `团队`: the manager's board; HR and admins may name any team.
+import type { Card } from '../../cards/card.js';
+import { teamBoardCard } from '../../cards/team-board-card.js';
+import type { CommandContext } from '../bot/registry.js';
+import { KaopuError } from '../errors.js';
+import { previousPeriod } from '../time/zoned.js';
+import { computePeriod } from './compute.js';
+import { type KpiContext, parsePeriod } from './context.js';
+import { isBelowTarget, scoreDelta } from './insights.js';
+import type { KpiInputs } from './rules.js';
+import { findTeam, managedTeamIds, teamById, teamResults } from './store-views.js';
+
+export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Card[]> {
+  const { db, audit } = kpi.deps;
+  const { actor, t, args, now } = ctx;
+  const periodArg = args.find((a) => /^\d{4}-\d{2}$/.test(a));
+  const name = args.filter((a) => a !== periodArg).join(' ');
+  const period = parsePeriod(periodArg, actor, now);
+  const hr = actor.role === 'HR' || actor.role === 'ADMIN';
+  let team: { id: string; name: string } | null;
+  if (hr && name) {
+    team = await findTeam(db, name);
+    if (!team) throw new KaopuError('kpi.team.not_found', { params: { name: name.slice(0, 40) } });
+  } else {
+    const managed = await managedTeamIds(db, actor.id);
+    const id = managed[0] ?? (hr ? actor.teamId : null);
+    team = id ? await teamById(db, id) : null;
+    if (!team) throw new KaopuError('kpi.team.no_team');
+  }
+  await kpi.ready();
+  await computePeriod(kpi.engine, period, { teamId: team.id });
+  await audit({
+    actorId: actor.id,
+    actorKind: 'employee',
+    action: 'kpi.team.read',
+    subjectType: 'Team',
+    subjectId: team.id,
+    channel: ctx.event.platform,
+    details: { period },
+  });
+  const prev = previousPeriod(period);
+  const rows = await teamResults(db, team.id, [period, prev]);
+  const before = new Map(rows.filter((r) => r.period === prev).map((r) => [r.employeeId, r.totalScore]));
+  const board = rows
+    .filter((r) => r.period === period)
+    .map((r) => ({
+      name: r.employee.name,
+      score: r.totalScore,
+      band: r.band,
+      trend: scoreDelta(r.totalScore, before.get(r.employeeId)),
+      below:
+        r.totalScore === null
+          ? []
+          : (r.inputs as unknown as KpiInputs).metrics.filter(isBelowTarget).map((m) => m.metric),
+    }))
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
+  return [teamBoardCard({ team: team.name, period, rows: board }, t)];
+}

@@ -1,0 +1,138 @@
+// `kpi weights` / `权重`: HR views a model and changes weights for one period, audited.
+import type { Card } from '../../cards/card.js';
+import { kpiWeightsCard } from '../../cards/kpi-weights-card.js';
+import { noticeCard } from '../../cards/notice-card.js';
+import type { CommandContext } from '../bot/registry.js';
+import { KaopuError } from '../errors.js';
+import { computePeriod } from './compute.js';
+import { type KpiContext, parsePeriod } from './context.js';
+import { metricSpec } from './metrics/index.js';
+import { checkModel, importModel } from './models.js';
+import { resolveVersion } from './resolve.js';
+import { type ModelDefinition, modelSchema, weightsArgsSchema } from './schemas.js';
+import { listVersions, periodClosed, versionDefinition } from './store.js';
+import { listModelsWithVersions } from './store-views.js';
+
+const CHANGE = /^([a-z_]+)=(\d+(?:\.\d+)?)%?$/;
+
+/** args: [model?, period?, metric=pct…, reason: …] (the "weights" word already removed). */
+export async function weights(kpi: KpiContext, ctx: CommandContext, args: string[]): Promise<Card[]> {
+  const { db, audit } = kpi.deps;
+  const { actor, t, now } = ctx;
+  if (actor.role !== 'HR' && actor.role !== 'ADMIN') {
+    await audit({
+      actorId: actor.id,
+      actorKind: 'employee',
+      action: 'kpi.weights.refused',
+      subjectType: 'command',
+      subjectId: 'kpi.weights',
+      channel: ctx.event.platform,
+    });
+    throw new KaopuError('kpi.weights.forbidden', { status: 403 });
+  }
+  await kpi.ready();
+  const models = await listModelsWithVersions(db);
+  const list = models.map((m) => m.code).join(', ');
+  const [code, ...rest] = args;
+  if (!code) return [noticeCard({ body: t('kpi.weights.models', { list }) }, t)];
+  const model = models.find((m) => m.code === code);
+  if (!model) throw new KaopuError('kpi.weights.unknown_model', { params: { model: code.slice(0, 40), list } });
+  const reasonAt = rest.findIndex((a) => /^(reason|原因)[:：]/i.test(a));
+  const reason =
+    reasonAt < 0
+      ? ''
+      : rest
+          .slice(reasonAt)
+          .join(' ')
+          .replace(/^(reason|原因)[:：]\s*/i, '')
+          .trim();
+  const words = reasonAt < 0 ? rest : rest.slice(0, reasonAt);
+  const period = parsePeriod(
+    words.find((w) => /^\d{4}-\d{2}$/.test(w)),
+    actor,
+    now,
+  );
+  const changes = words.flatMap((w) => {
+    const m = CHANGE.exec(w);
+    return m ? [{ metric: m[1] as string, weight: Number(m[2]) }] : [];
+  });
+  const version = resolveVersion(
+    (await listVersions(db)).filter((v) => v.modelCode === code),
+    period,
+  );
+  if (!version) throw new KaopuError('kpi.weights.unknown_model', { params: { model: code, list } });
+  const current = modelSchema.parse(await versionDefinition(db, version.id));
+  const scope = [model.department?.name, model.position?.name].filter(Boolean).join(' / ');
+  if (changes.length === 0) return [view(current, period, version.version, scope, null, false, t)];
+
+  const parsed = weightsArgsSchema.safeParse({ model: code, period, changes, reason });
+  if (!parsed.success) throw new KaopuError('kpi.weights.usage');
+  if (await periodClosed(db, period)) throw new KaopuError('kpi.weights.closed', { params: { period } });
+  for (const c of changes) {
+    if (!current.metrics.some((m) => m.metric === c.metric))
+      throw new KaopuError('kpi.weights.unknown_metric', { params: { metric: c.metric } });
+  }
+  const next: ModelDefinition = {
+    ...current,
+    metrics: current.metrics
+      .map((m) => ({ ...m, weight: changes.find((c) => c.metric === m.metric)?.weight ?? m.weight }))
+      .filter((m) => m.weight > 0),
+  };
+  const sum = Math.round(next.metrics.reduce((s, m) => s + m.weight, 0) * 100) / 100;
+  if (sum !== 100) throw new KaopuError('kpi.weights.sum', { params: { sum } });
+  const check = checkModel(next);
+  if (!check.ok) throw new KaopuError('kpi.weights.usage');
+  const saved = await importModel(db, check.model, { period, createdById: actor.id, reason });
+  if (!saved.ok) throw new KaopuError('kpi.weights.usage');
+  await audit({
+    actorId: actor.id,
+    actorKind: 'employee',
+    action: 'kpi.weights.changed',
+    subjectType: 'KpiModelVersion',
+    subjectId: saved.version.id,
+    channel: ctx.event.platform,
+    details: {
+      model: code,
+      period,
+      version: saved.version.version,
+      changes: changes.map((c) => ({
+        metric: c.metric,
+        from: current.metrics.find((m) => m.metric === c.metric)?.weight,
+        to: c.weight,
+      })),
+      reason,
+    },
+  });
+  await computePeriod(kpi.engine, period);
+  return [view(check.model, period, saved.version.version, scope, reason, true, t)];
+}
+
+function view(
+  model: ModelDefinition,
+  period: string,
+  version: number,
+  scope: string,
+  reason: string | null,
+  saved: boolean,
+  t: CommandContext['t'],
+) {
+  return kpiWeightsCard(
+    {
+      modelCode: model.code,
+      modelName: model.name,
+      period,
+      version,
+      scope,
+      reason,
+      saved,
+      metrics: model.metrics.map((m) => ({
+        code: m.metric,
+        weight: m.weight,
+        target: m.target ?? null,
+        unit: metricSpec(m.metric).unit,
+        curve: m.curve.type,
+      })),
+    },
+    t,
+  );
+}

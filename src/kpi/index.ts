@@ -1,0 +1,130 @@
+// The KPI feature: `kpi` / `绩效`, `team` / `团队`, `kpi weights` / `权重`, the "why" button,
+// jobs and the debounced recompute other features trigger with `markDirty`.
+import type { Card } from '../../cards/card.js';
+import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
+import { allows } from '../bot/actor.js';
+import type { Bot } from '../bot/bot.js';
+import type { CommandContext } from '../bot/registry.js';
+import type { Role } from '../db/generated/sqlite/enums.js';
+import { KaopuError } from '../errors.js';
+import { previousPeriod } from '../time/zoned.js';
+import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './context.js';
+import { showCard, showWhy } from './handlers-card.js';
+import { showTeam } from './handlers-team.js';
+import { weights } from './handlers-weights.js';
+import { registerKpiJobs } from './jobs.js';
+import { ensureDefaultModels } from './models.js';
+import { KpiScheduler } from './scheduler.js';
+
+export const KPI_ACTIONS = { open: 'kpi.card.open', why: KPI_WHY_ACTION } as const;
+export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
+export type { KpiDeps } from './context.js';
+export { nightlyRecompute, weeklySnapshot } from './jobs.js';
+
+const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
+
+/** A `kpi <word> …` subcommand another feature adds (e.g. `kpi close`). */
+export interface KpiSubcommand {
+  roles: readonly Role[];
+  handle(ctx: CommandContext): Promise<Card[]>;
+}
+
+export interface KpiFeature {
+  context: KpiContext;
+  scheduler: KpiScheduler;
+  /** Adds `kpi <word>`; the word is removed from ctx.args. */
+  subcommand(word: string, spec: KpiSubcommand): void;
+  start(): void;
+  stop(): void;
+}
+
+export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
+  let defaults: Promise<void> | null = null;
+  // Default models are imported on first use, for the period before "now" so both demo months resolve.
+  const ready = () =>
+    (defaults ??= ensureDefaultModels(
+      deps.db,
+      previousPeriod(currentPeriod(deps.now(), deps.timeZone ?? 'Asia/Shanghai')),
+    ).then(
+      () => undefined,
+      (err) => {
+        defaults = null;
+        throw err;
+      },
+    ));
+  const context: KpiContext = {
+    deps,
+    engine: { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now },
+    ready,
+  };
+  const scheduler = new KpiScheduler(context.engine, deps.logger, ready);
+  const subcommands = new Map<string, KpiSubcommand>();
+  subcommands.set('weights', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
+  subcommands.set('权重', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
+
+  bot.registry.command({
+    id: KPI_COMMANDS.card,
+    aliases: ['kpi', '绩效'],
+    roles: EVERYONE,
+    usage: 'kpi / 绩效 [YYYY-MM]',
+    describe: 'kpi.command.kpi',
+    async handle(ctx) {
+      const sub = ctx.args[0] ? subcommands.get(ctx.args[0].toLowerCase()) : undefined;
+      if (sub && ctx.args[0]) {
+        if (!allows(sub.roles, ctx.actor.role)) {
+          await deps.audit({
+            actorId: ctx.actor.id,
+            actorKind: 'employee',
+            action: 'bot.refused',
+            subjectType: 'command',
+            subjectId: `kpi.${ctx.args[0]}`,
+            channel: ctx.event.platform,
+          });
+          throw new KaopuError('bot.forbidden', {
+            status: 403,
+            params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
+          });
+        }
+        return sub.handle({ ...ctx, args: ctx.args.slice(1) });
+      }
+      return showCard(context, ctx, parsePeriod(ctx.args[0], ctx.actor, ctx.now));
+    },
+  });
+  bot.registry.command({
+    id: KPI_COMMANDS.team,
+    aliases: ['team', '团队'],
+    roles: ['MANAGER', 'HR', 'ADMIN'],
+    usage: 'team / 团队 [团队名] [YYYY-MM]',
+    describe: 'kpi.command.team',
+    handle: (ctx) => showTeam(context, ctx),
+  });
+  bot.registry.command({
+    id: KPI_COMMANDS.weights,
+    aliases: ['weights', '权重'],
+    roles: ['HR', 'ADMIN'],
+    usage: 'kpi weights <model> <YYYY-MM> <metric>=<%> … reason: <…>',
+    describe: 'kpi.command.weights',
+    handle: (ctx) => weights(context, ctx, ctx.args),
+  });
+  bot.registry.action({
+    id: KPI_ACTIONS.open,
+    roles: EVERYONE,
+    handle: (ctx) => showCard(context, ctx, currentPeriod(ctx.now, ctx.actor.timeZone)),
+  });
+  bot.registry.action({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
+
+  if (deps.jobs) registerKpiJobs(context, deps.jobs);
+  return {
+    context,
+    scheduler,
+    subcommand(word, spec) {
+      subcommands.set(word.toLowerCase(), spec);
+    },
+    start() {
+      // Jobs run on the app's scheduler; nothing else to start.
+    },
+    stop() {
+      scheduler.stop();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Prisma } from '../../db/generated/sqlite/client.js';
+import type { MetricMeta } from '../rules.js';
+
+/** Per-dialect SQL fragments; everything else in a metric's query is portable SQL. */
+export interface Dialect {
+  provider: 'sqlite' | 'postgres';
+  /** All ids of the group joined by commas (order fixed later in JS). */
+  ids(expr: string): Prisma.Sql;
+  /** Minutes from `from` to `to`, both DateTime columns. */
+  minutes(from: string, to: string): Prisma.Sql;
+  /** Local calendar date (as text or date) of a DateTime column at a fixed UTC offset. */
+  localDate(col: string, offsetMinutes: number): Prisma.Sql;
+}
+
+export interface MetricWindow {
+  start: Date;
+  end: Date;
+  /** Restrict to one employee (incremental recompute, the card); all employees otherwise. */
+  employeeId?: string;
+  /** The zone's UTC offset during the window (China has no DST). */
+  offsetMinutes: number;
+  params: Readonly<Record<string, unknown>>;
+}
+
+export interface MetricSpec extends MetricMeta {
+  code: string;
+  /** Value for an employee with no records: counts are 0, rates and averages are unknown. */
+  empty: 'null' | 'zero';
+  /** Counts usable by deductions and bonuses. */
+  countable?: boolean;
+  /** Judged on whole past days only (absences): the window ends at the local midnight of "now". */
+  completeDays?: boolean;
+  /** One row per employee: `e` employee id, `v` value, `ids` comma-joined record ids. */
+  sql(d: Dialect, w: MetricWindow): Prisma.Sql;
+  /** Turns the SQL value into the metric (e.g. present days → absent days). */
+  derive?(v: number, ctx: { workdays: number }): number;
+}
+
+export const { sql, raw, empty, join } = Prisma;
+
+/** `AND "<col>" = ?` when the window is for one employee. */
+export function only(col: string, w: MetricWindow): Prisma.Sql {
+  return w.employeeId ? sql`AND ${raw(col)} = ${w.employeeId}` : empty;
+}
+
+export interface GroupedQuery {
+  table: string;
+  employee: string;
+  time: string;
+  value: string | Prisma.Sql;
+  where?: string | Prisma.Sql;
+  id?: string;
+}
+
+/** The common shape: one table, a time window, GROUP BY employee. */
+export function grouped(q: GroupedQuery, d: Dialect, w: MetricWindow): Prisma.Sql {
+  const value = typeof q.value === 'string' ? raw(q.value) : q.value;
+  return sql`SELECT ${raw(q.employee)} AS e, ${value} AS v, ${d.ids(q.id ?? '"id"')} AS ids
+    FROM ${raw(`"${q.table}"`)}
+    WHERE ${raw(q.time)} >= ${w.start} AND ${raw(q.time)} < ${w.end} AND ${raw(q.employee)} IS NOT NULL
+    ${q.where ? sql`AND ${typeof q.where === 'string' ? raw(q.where) : q.where}` : empty} ${only(q.employee, w)}
+    GROUP BY ${raw(q.employee)}`;
+}
+
+export const sqlite: Dialect = {
+  provider: 'sqlite',
+  ids: (expr) => sql`group_concat(${raw(expr)}, ',')`,
+  minutes: (from, to) => raw(`((julianday(${to}) - julianday(${from})) * 1440.0)`),
+  localDate: (col, offset) => raw(`date(${col}, '${offset >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`),
+};
+
+export const postgres: Dialect = {
+  provider: 'postgres',
+  ids: (expr) => sql`string_agg(${raw(expr)}, ',')`,
+  minutes: (from, to) => raw(`(EXTRACT(EPOCH FROM (${to} - ${from})) / 60.0)`),
+  localDate: (col, offset) => raw(`CAST(${col} + INTERVAL '${Math.trunc(offset)} minutes' AS DATE)`),
+};
+
+export function dialectFor(provider: 'sqlite' | 'postgres'): Dialect {
+  return provider === 'postgres' ? postgres : sqlite;
+}
