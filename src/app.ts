@@ -15,6 +15,8 @@ import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
+import { payroll } from './payroll/index.js';
+import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -53,6 +55,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
 
   help(bot);
+  const files = createFileService({
+    db,
+    publicBaseUrl: config.publicBaseUrl,
+    secret: linkSigningSecret(config.linkSigningSecret, logger),
+  });
+  const payrollFeature = payroll(bot, { db, audit, files, timeZone: config.timeZone });
+  reports(bot, { db, audit, files, payrollReport: payrollFeature.payrollReport });
 
   const adapters = new Map<PlatformName, Adapter>();
   adapters.set(
@@ -102,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return status.current ? { current: true } : { current: false, reason: status.reason };
     },
   });
+  fileRoutes(server, { db, audit, secret: files.secret, now });
   for (const adapter of adapters.values()) await adapter.mount(server, context);
 
   return {
