@@ -16,12 +16,12 @@ export interface FileRouteDeps {
   now: () => Date;
 }
 
-const fileParams = z.object({ token: z.string().min(1).max(512) });
+const fileParams = z.object({ token: z.string().min(1).max(100) });
 const chartParams = z.object({
   file: z
     .string()
     .min(5)
-    .max(516)
+    .max(100)
     .regex(/\.png$/),
 });
 
