@@ -22,7 +22,7 @@ export function findReportFile(db: Db, id: string) {
   return db.reportFile.findUnique({ where: { id } });
 }
 
-/** Expired files are dead weight holding personal data; called by the cleanup job. */
+/** Expired files are dead weight holding personal data. */
 export async function deleteExpiredReportFiles(db: Db, now: Date): Promise<number> {
   const { count } = await db.reportFile.deleteMany({ where: { expiresAt: { lt: now } } });
   return count;

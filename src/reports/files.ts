@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { createReportFile } from './files-store.js';
+import { createReportFile, deleteExpiredReportFiles } from './files-store.js';
 import { signLink } from './links.js';
 
 /** Links live three days: long enough to open from a chat the next morning, short for leaks. */
@@ -37,6 +37,8 @@ export function createFileService(deps: FileServiceDeps): FileService {
     async publish(file) {
       const expiresAt = new Date(file.now.getTime() + LINK_TTL_HOURS * 3_600_000);
       const { now: _now, ...rest } = file;
+      // No scheduler exists yet, so each publish sweeps expired files (they hold personal data)
+      await deleteExpiredReportFiles(deps.db, file.now);
       const id = await createReportFile(deps.db, { ...rest, expiresAt });
       const token = signLink(deps.secret, id, expiresAt);
       return file.kind === 'chart'

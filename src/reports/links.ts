@@ -21,8 +21,10 @@ export function verifyLink(secret: string, token: string, now: Date): LinkCheck 
   const match = TOKEN.exec(token);
   if (!match) return { ok: false, reason: 'invalid' };
   const [, fileId, exp, signature] = match as unknown as [string, string, string, string];
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, `${fileId}.${exp}`);
+  // Compare the text, not decoded bytes: the last base64url character carries unused bits,
+  // so several spellings decode to the same bytes and a changed token must not pass
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(mac(secret, `${fileId}.${exp}`).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   if (Number.parseInt(exp, 36) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, fileId };
