@@ -19,6 +19,8 @@ import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { type KpiFeature, kpi } from './kpi/index.js';
+import { payroll } from './payroll/index.js';
+import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -69,6 +71,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     timeZone: config.timeZone,
     jobs: scheduler,
   });
+  const files = createFileService({
+    db,
+    publicBaseUrl: config.publicBaseUrl,
+    secret: linkSigningSecret(config.linkSigningSecret, logger),
+  });
+  const payrollFeature = payroll(bot, { db, audit, files, timeZone: config.timeZone });
+  reports(bot, { db, audit, files, payrollReport: payrollFeature.payrollReport });
+  // `kpi close <period>` is the payroll feature's close, reached through the kpi command.
+  kpiFeature.subcommand('close', { roles: ['HR'], handle: payrollFeature.closePeriodCommand });
 
   const adapters = new Map<PlatformName, Adapter>();
   adapters.set(
@@ -125,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return status.current ? { current: true } : { current: false, reason: status.reason };
     },
   });
+  fileRoutes(server, { db, audit, secret: files.secret, now });
   for (const adapter of adapters.values()) await adapter.mount(server, context);
 
   return {

@@ -2,8 +2,9 @@ import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
+import { reports } from './en/reports.js';
 import { wecom } from './en/wecom.js';
 import type { MessageKey } from './index.js';
 
 // Typed against zh-CN: a key missing here (or extra) is a type error.
-export const en: Record<MessageKey, string> = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi };
+export const en: Record<MessageKey, string> = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports };

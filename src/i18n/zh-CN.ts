@@ -3,6 +3,7 @@ import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
+import { reports } from './zh-CN/reports.js';
 import { wecom } from './zh-CN/wecom.js';
 
-export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi } as const;
+export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports } as const;

@@ -1,0 +1,41 @@
+import type { Card } from '../../cards/card.js';
+import type { Bot } from '../bot/bot.js';
+import type { CommandContext } from '../bot/registry.js';
+import type { PayrollDeps } from './export.js';
+import { closePeriodCommand, confirmCloseAction, PAYROLL_ACTIONS, payrollReport } from './handlers.js';
+
+export type { PayrollDeps } from './export.js';
+export { findLateRecords, syncLateAdjustments } from './late-records.js';
+export { recordPostCloseAdjustment } from './store.js';
+export { PAYROLL_ACTIONS };
+
+export const PAYROLL_COMMANDS = { close: 'payroll.close' } as const;
+
+export interface PayrollFeature {
+  /** For the `kpi` command to delegate `kpi close <period>` to (args after "close"). */
+  closePeriodCommand(ctx: CommandContext): Promise<Card[]>;
+  /** For the `report` command's `payroll` subcommand. */
+  payrollReport(ctx: CommandContext, period: string): Promise<Card[]>;
+}
+
+/** Period close (`close` / `结账` / `绩效结账`) for HR, and the payroll export. */
+export function payroll(bot: Bot, deps: PayrollDeps): PayrollFeature {
+  const feature: PayrollFeature = {
+    closePeriodCommand: (ctx) => closePeriodCommand(ctx, deps),
+    payrollReport: (ctx, period) => payrollReport(ctx, deps, period),
+  };
+  bot.registry.command({
+    id: PAYROLL_COMMANDS.close,
+    aliases: ['close', '结账', '绩效结账'],
+    roles: ['HR'],
+    usage: 'close <period> / 结账 <月份>',
+    describe: 'payroll.command.close',
+    handle: feature.closePeriodCommand,
+  });
+  bot.registry.action({
+    id: PAYROLL_ACTIONS.confirmClose,
+    roles: ['HR'],
+    handle: (ctx) => confirmCloseAction(ctx, deps),
+  });
+  return feature;
+}

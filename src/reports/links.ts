@@ -1,0 +1,31 @@
+// Signed, expiring download tokens: "<fileId>.<expiry, base36 seconds>.<HMAC-SHA256 truncated to
+// 128 bits, base64url>". Compact on purpose: Fastify refuses path parameters over 100 characters
+// (414), and chat platforms shorten long links. The secret and clock are parameters.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type LinkCheck = { ok: true; fileId: string } | { ok: false; reason: 'invalid' | 'expired' };
+
+const TOKEN = /^([A-Za-z0-9_-]{1,64})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{22})$/;
+
+function mac(secret: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(body).digest().subarray(0, 16);
+}
+
+export function signLink(secret: string, fileId: string, expiresAt: Date): string {
+  const body = `${fileId}.${Math.floor(expiresAt.getTime() / 1000).toString(36)}`;
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+/** Checks the signature before trusting anything in the token; expiry only after it. */
+export function verifyLink(secret: string, token: string, now: Date): LinkCheck {
+  const match = TOKEN.exec(token);
+  if (!match) return { ok: false, reason: 'invalid' };
+  const [, fileId, exp, signature] = match as unknown as [string, string, string, string];
+  // Compare the text, not decoded bytes: the last base64url character carries unused bits,
+  // so several spellings decode to the same bytes and a changed token must not pass
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(mac(secret, `${fileId}.${exp}`).toString('base64url'));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  if (Number.parseInt(exp, 36) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, fileId };
+}

@@ -1,0 +1,55 @@
+// Month arguments as people type them in chat. Pure: the clock and zone are parameters.
+import { localDate, periodOf, previousPeriod } from '../time/zoned.js';
+
+const LAST = new Set(['last', 'prev', 'previous', '上月', '上个月', '上一月']);
+const THIS = new Set(['this', 'current', 'now', '本月', '这个月', '当月']);
+
+/** The "YYYY-MM" month containing `now` in the actor's zone. */
+export function currentPeriod(now: Date, timeZone: string): string {
+  return periodOf(localDate(now, timeZone));
+}
+
+function format(year: number, month: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month)) return null;
+  if (year < 2000 || year > 2100 || month < 1 || month > 12) return null;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * Reads 2026-10, 2026/10, 2026.10, 202610, 2026年10月, 10月, last/上月, this/本月; a missing
+ * argument is the current month. A bare month means its most recent occurrence not in the
+ * future, so "12月" typed in November 2026 is 2025-12. Returns null when it cannot be read.
+ */
+export function parsePeriod(input: string | undefined, now: Date, timeZone: string): string | null {
+  const current = currentPeriod(now, timeZone);
+  if (input === undefined || input.trim() === '') return current;
+  const text = input.trim().toLowerCase();
+  if (LAST.has(text)) return previousPeriod(current);
+  if (THIS.has(text)) return current;
+  const full = /^(\d{4})(?:[-/.]|年)?(\d{1,2})月?$/.exec(text);
+  if (full) {
+    // "202610" must be six digits; "20261" is ambiguous and refused
+    if (!/[-/.年]/.test(text) && text.replace('月', '').length !== 6) return null;
+    return format(Number(full[1]), Number(full[2]));
+  }
+  const bare = /^(\d{1,2})月$/.exec(text);
+  if (bare) {
+    const month = Number(bare[1]);
+    const [year, currentMonth] = current.split('-').map(Number) as [number, number];
+    return format(month > currentMonth ? year - 1 : year, month);
+  }
+  return null;
+}
+
+/** Whether a token was meant as a month (so a bad one is reported as a bad month, not a name). */
+export function looksLikePeriod(token: string): boolean {
+  const text = token.trim().toLowerCase();
+  return LAST.has(text) || THIS.has(text) || /^[\d年月/.-]+$/.test(text);
+}
+
+/** The `count` months ending with `period`, oldest first. */
+export function recentPeriods(period: string, count: number): string[] {
+  const out = [period];
+  while (out.length < count) out.unshift(previousPeriod(out[0] as string));
+  return out;
+}

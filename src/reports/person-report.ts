@@ -1,0 +1,123 @@
+// `report person <name or employee no.> [period]`: every metric with the records behind it.
+import type { Card } from '../../cards/card.js';
+import { reportPersonCard } from '../../cards/report-person-card.js';
+import type { CommandContext } from '../bot/registry.js';
+import { KaopuError } from '../errors.js';
+import { trendChart } from './charts.js';
+import { parseKpiInputs } from './inputs.js';
+import { recentPeriods } from './period.js';
+import { publishChart, publishReport } from './publish.js';
+import { refuseReport } from './refuse-report.js';
+import type { ParsedReport, ReportDeps } from './report-deps.js';
+import { formatLocalTime, formatScore, type Requester, reportAccess, round2, shortHash } from './rules.js';
+import { metricsTable, resultsTable, trendSeries } from './sheets.js';
+import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
+
+const TREND_MONTHS = 6;
+
+function show(n: number | null, unit = ''): string {
+  return n === null ? '—' : `${round2(n)}${unit ? ` ${unit}` : ''}`;
+}
+
+export async function personReport(
+  ctx: CommandContext,
+  deps: ReportDeps,
+  requester: Requester,
+  parsed: ParsedReport,
+): Promise<Card[]> {
+  const { t, now, actor } = ctx;
+  const people = await findPeople(deps.db, parsed.subject);
+  const name = parsed.subject.slice(0, 40);
+  if (people.length === 0) throw new KaopuError('reports.person_not_found', { params: { name } });
+  if (people.length > 1) {
+    const example = (people[0] as { employeeNo: string }).employeeNo;
+    throw new KaopuError('reports.person_ambiguous', { params: { name, count: people.length, example } });
+  }
+  const person = people[0] as (typeof people)[number];
+  const access = reportAccess(requester, { kind: 'person', personId: person.id, teamId: person.teamId });
+  if (!access.allowed) return refuseReport(ctx, deps, access.reason, { ...parsed, subjectId: person.id });
+
+  const [row] = await loadResultRows(deps.db, { id: person.id }, parsed.period);
+  if (!row) throw new KaopuError('reports.person_not_found', { params: { name } });
+  const period = await findPeriod(deps.db, parsed.period);
+  const inputs = row.result ? parseKpiInputs(row.result.inputs) : null;
+
+  const metrics = metricsTable(inputs, t);
+  const baseName = t('reports.file.person', { name: row.name, period: parsed.period });
+  const links = await publishReport(deps.files, {
+    kind: 'report.person',
+    baseName,
+    sheets: [resultsTable([row], parsed.period, t), metrics],
+    csv: metrics,
+    requestedById: actor.id,
+    now,
+  });
+  const periods = recentPeriods(parsed.period, TREND_MONTHS);
+  const scores = await loadScores(deps.db, [row.employeeId], periods);
+  const trendPng = trendChart(periods, trendSeries(scores, periods), {
+    title: t('reports.chart.trend', { months: TREND_MONTHS }),
+    cjk: ctx.locale === 'zh-CN',
+  });
+  const trendChartUrl = await publishChart(deps.files, trendPng, { baseName, requestedById: actor.id, now });
+
+  await deps.audit({
+    actorId: actor.id,
+    actorKind: 'employee',
+    action: 'report.generated',
+    subjectType: 'Employee',
+    subjectId: row.employeeId,
+    channel: ctx.event.platform,
+    details: { kind: 'person', period: parsed.period, hasResult: row.result !== null },
+  });
+
+  const lines = [
+    ...(inputs?.metrics ?? []).map((m) => ({
+      kind: '',
+      item: m.metric,
+      value: show(m.value, m.unit),
+      target: show(m.target, m.unit),
+      score: show(m.score),
+      weight: `${m.weight}%`,
+      records: m.recordIds.length,
+    })),
+    ...[
+      ...(inputs?.deductions ?? []).map((d) => ({ ...d, kind: t('reports.kind.deduction') })),
+      ...(inputs?.bonuses ?? []).map((b) => ({ ...b, kind: t('reports.kind.bonus') })),
+    ].map((x) => ({
+      kind: x.kind,
+      item: x.rule,
+      value: String(x.count),
+      target: '—',
+      score: show(x.points),
+      weight: '—',
+      records: x.recordIds.length,
+    })),
+  ];
+  const r = row.result;
+  return [
+    reportPersonCard(
+      {
+        name: row.name,
+        employeeNo: row.employeeNo,
+        department: row.departmentName,
+        team: row.teamName,
+        period: parsed.period,
+        periodStatus: period?.status ?? 'OPEN',
+        result: r
+          ? {
+              totalScore: formatScore(r.totalScore),
+              band: r.band,
+              prorated: r.prorated,
+              model: `${r.modelCode} v${r.modelVersion}`,
+              hash: shortHash(r.contentHash),
+              computedAt: formatLocalTime(r.computedAt, actor.timeZone),
+            }
+          : null,
+        lines,
+        trendChartUrl,
+        links,
+      },
+      t,
+    ),
+  ];
+}

@@ -1,0 +1,20 @@
+import type { Card } from '../../cards/card.js';
+import type { Audit } from '../audit/audit.js';
+import type { CommandContext } from '../bot/registry.js';
+import type { Db } from '../db/client.js';
+import type { FileService } from './files.js';
+import type { ReportKind } from './rules.js';
+
+export interface ReportDeps {
+  db: Db;
+  audit: Audit;
+  files: FileService;
+  /** The payroll feature answers `report payroll <period>` once access is checked. */
+  payrollReport?: (ctx: CommandContext, period: string) => Promise<Card[]>;
+}
+
+export interface ParsedReport {
+  kind: ReportKind;
+  subject: string;
+  period: string;
+}
