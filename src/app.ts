@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { consoleAccess } from '../adapters/console/auth.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { type Audit, createAudit } from './audit/audit.js';
 import type { Adapter, AdapterContext } from './bot/adapter.js';
 import { Bot } from './bot/bot.js';
@@ -65,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       now,
     }),
   );
+  if (config.slack)
+    adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale }));
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
   const outbox = new Outbox({ db, logger, adapters, now });
