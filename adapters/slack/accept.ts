@@ -1,3 +1,4 @@
+import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
@@ -20,6 +21,8 @@ export interface AcceptDeps {
   logger: Logger;
   locale: Locale;
   now: () => Date;
+  /** Events the bot works on at once after their ack. */
+  deliveryConcurrency?: number;
 }
 
 /** The App Home tab shows what the `kpi` command would answer this user. */
@@ -32,6 +35,9 @@ export const HOME_COMMAND = 'kpi';
  */
 export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Promise<SlackAck> {
   const { context, logger } = deps;
+  // Replies run a few at a time, so a burst of events is acknowledged before the bot's
+  // database work for it piles onto the same event loop.
+  const work = new Bottleneck({ maxConcurrent: deps.deliveryConcurrency ?? 4 });
   return async (inbound) => {
     switch (inbound.kind) {
       case 'challenge':
@@ -48,7 +54,9 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         return {
           status: 200,
           after: () => {
-            context.deliver(event).catch((err) => logger.error({ err, eventId: event.id }, 'slack delivery failed'));
+            work
+              .schedule(() => context.deliver(event))
+              .catch((err) => logger.error({ err, eventId: event.id }, 'slack delivery failed'));
           },
         };
       }
@@ -57,9 +65,9 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         return {
           status: 200,
           after: () => {
-            publishHome(deps, inbound.dedupeId, inbound.userId).catch((err) =>
-              logger.error({ err: (err as Error).message }, 'slack views.publish failed'),
-            );
+            work
+              .schedule(() => publishHome(deps, inbound.dedupeId, inbound.userId))
+              .catch((err) => logger.error({ err: (err as Error).message }, 'slack views.publish failed'));
           },
         };
       }
