@@ -66,7 +66,8 @@ export async function startSocketMode(deps: SocketModeDeps): Promise<{ stop(): P
   deps.logger.info('slack socket mode connected');
   return {
     async stop() {
-      client.removeAllListeners();
+      // Only our listener goes: the client's own 'close' handler is what resolves disconnect().
+      client.removeAllListeners('slack_event');
       await client.disconnect();
     },
   };
