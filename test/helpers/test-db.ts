@@ -51,7 +51,17 @@ export async function cloneTemplate(): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString('hex');
   if (testProvider() === 'postgres') {
     const name = `kaopu_t_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    // A template must have no other session: parallel files cloning it at once (or the
+    // migrator's pool still closing) make CREATE … TEMPLATE fail with 55006, so retry briefly.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
     const url = serverUrl(name);
     return {
       target: resolveDatabaseTarget(url, ROOT),
