@@ -1,6 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import Bottleneck from 'bottleneck';
-import type { Logger } from 'pino';
 import type { SendResult } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
 import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
@@ -12,7 +11,6 @@ export interface SlackClientOptions {
   botToken: string;
   /** Web API base, e.g. https://slack.com/api; tests point it at a stand-in. */
   apiUrl: string;
-  logger: Logger;
   now: () => Date;
   /** Spacing of messages to one channel; a parameter so tests need not wait a second. */
   channelMinTimeMs?: number;

@@ -30,7 +30,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
   const client = new SlackClient({
     botToken: config.botToken,
     apiUrl: config.apiUrl,
-    logger,
     now,
     channelMinTimeMs: options.channelMinTimeMs,
   });
