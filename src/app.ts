@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { consoleAccess } from '../adapters/console/auth.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { createDingtalkAdapter } from '../adapters/dingtalk/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWecomAdapter } from '../adapters/wecom/index.js';
 import { type Audit, createAudit } from './audit/audit.js';
 import type { Adapter, AdapterContext } from './bot/adapter.js';
@@ -99,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       createWecomAdapter({ config: config.wecom, db, logger, publicBaseUrl: config.publicBaseUrl, now }),
     );
   }
+  if (config.slack)
+    adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale }));
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
   const outbox = new Outbox({ db, logger, adapters, now });

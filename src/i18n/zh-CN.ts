@@ -4,6 +4,7 @@ import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
 import { reports } from './zh-CN/reports.js';
+import { slackUi } from './zh-CN/slack.js';
 import { wecom } from './zh-CN/wecom.js';
 
-export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports } as const;
+export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports, ...slackUi } as const;

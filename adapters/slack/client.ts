@@ -1,0 +1,139 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import Bottleneck from 'bottleneck';
+import type { SendResult } from '../../src/bot/adapter.js';
+import type { ChatAddress } from '../../src/bot/event.js';
+import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
+import { SLACK_RATES, type SlackMethod } from './limits.js';
+import type { SlackBlock, SlackMessage } from './render.js';
+import { webApiResponse } from './schemas.js';
+
+export interface SlackClientOptions {
+  botToken: string;
+  /** Web API base, e.g. https://slack.com/api; tests point it at a stand-in. */
+  apiUrl: string;
+  now: () => Date;
+  /** Spacing of messages to one channel; a parameter so tests need not wait a second. */
+  channelMinTimeMs?: number;
+  timeoutMs?: number;
+}
+
+type WebApiResponse = ReturnType<typeof webApiResponse.parse>;
+
+/**
+ * Slack Web API over axios. Every call is paced by a limiter per method (the method's tier)
+ * and every message by one per channel, then classified for the outbox: 429 → retry after
+ * Retry-After, 5xx/network → retry, `ok:false` → final with Slack's error code.
+ * https://docs.slack.dev/apis/web-api/rate-limits
+ */
+export class SlackClient {
+  private readonly http: AxiosInstance;
+  private readonly channels: Bottleneck.Group;
+  private readonly methods = new Map<SlackMethod, Bottleneck>();
+  // DM channel ids never change for a user, so one conversations.open per user suffices.
+  private readonly dmChannels = new Map<string, string>();
+  private stopped = false;
+
+  constructor(private readonly options: SlackClientOptions) {
+    this.http = axios.create({
+      baseURL: options.apiUrl,
+      timeout: options.timeoutMs ?? 10_000,
+      headers: { authorization: `Bearer ${options.botToken}`, 'content-type': 'application/json; charset=utf-8' },
+      validateStatus: () => true,
+    });
+    this.channels = new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: options.channelMinTimeMs ?? SLACK_RATES.perChannelMinTimeMs,
+    });
+    for (const [method, perMinute] of Object.entries(SLACK_RATES.perMinute)) {
+      this.methods.set(
+        method as SlackMethod,
+        new Bottleneck({ reservoir: perMinute, reservoirRefreshAmount: perMinute, reservoirRefreshInterval: 60_000 }),
+      );
+    }
+  }
+
+  async call(method: SlackMethod, body: Record<string, unknown>): Promise<WebApiResponse> {
+    const limiter = this.methods.get(method) as Bottleneck;
+    return this.schedule(limiter, () => this.request(method, body));
+  }
+
+  async postMessage(channel: string, message: SlackMessage, threadTs?: string): Promise<SendResult> {
+    const res = await this.schedule(this.channels.key(channel), () =>
+      this.call('chat.postMessage', { channel, ...message, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+    );
+    const posted = typeof res.channel === 'string' ? res.channel : channel;
+    return res.ts ? { platformMessageId: `${posted}:${res.ts}` } : {};
+  }
+
+  async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
+    await this.schedule(this.channels.key(channel), () => this.call('chat.update', { channel, ts, ...message }));
+  }
+
+  async publishHome(userId: string, view: { type: 'home'; blocks: SlackBlock[] }): Promise<void> {
+    await this.call('views.publish', { user_id: userId, view });
+  }
+
+  async openDm(userId: string): Promise<string> {
+    const known = this.dmChannels.get(userId);
+    if (known) return known;
+    const res = await this.call('conversations.open', { users: userId });
+    const channel = typeof res.channel === 'object' ? res.channel.id : res.channel;
+    if (!channel) throw new SendError('slack conversations.open: no channel in response', { retryable: true });
+    if (this.dmChannels.size > 10_000) this.dmChannels.clear();
+    this.dmChannels.set(userId, channel);
+    return channel;
+  }
+
+  /** Posts a message to a user (their DM with the bot) or a channel. */
+  async send(to: ChatAddress, message: SlackMessage): Promise<SendResult> {
+    if (to.kind === 'webhook') {
+      throw new SendError('Slack has no group-robot webhooks; address the channel instead', { retryable: false });
+    }
+    if (to.kind === 'group') return this.postMessage(to.chatId, message, to.hint?.thread_ts);
+    const channel = to.hint?.channel ?? (await this.openDm(to.userId));
+    return this.postMessage(channel, message);
+  }
+
+  /** Drops queued calls (they fail retryable, so the outbox keeps them) and stops the timers. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const all = [...this.methods.values(), ...this.channels.limiters().map((l) => l.limiter)];
+    await Promise.all(all.map((l) => l.stop({ dropWaitingJobs: true }).catch(() => undefined)));
+  }
+
+  private async schedule<T>(limiter: Bottleneck, task: () => Promise<T>): Promise<T> {
+    if (this.stopped) throw new SendError('slack client stopped', { retryable: true });
+    try {
+      return await limiter.schedule(task);
+    } catch (err) {
+      if (err instanceof SendError) throw err;
+      throw new SendError(`slack limiter: ${(err as Error).message}`, { retryable: true, cause: err });
+    }
+  }
+
+  private async request(method: SlackMethod, body: Record<string, unknown>): Promise<WebApiResponse> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.post(`/${method}`, body);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'network error';
+      throw new SendError(`slack ${method}: ${code}`, { retryable: true, cause: err });
+    }
+    const { status, headers, data } = response;
+    if (status === 429) {
+      const after = retryAfterMs(headers['retry-after'] as string | undefined, this.options.now());
+      throw new SendError(`slack ${method}: HTTP 429 ratelimited`, { retryable: true, retryAfterMs: after ?? 1000 });
+    }
+    if (status >= 500) throw new SendError(`slack ${method}: HTTP ${status}`, { retryable: true });
+    const parsed = webApiResponse.safeParse(data);
+    if (!parsed.success) {
+      throw new SendError(`slack ${method}: HTTP ${status} with an unreadable body`, { retryable: status < 400 });
+    }
+    if (!parsed.data.ok) {
+      const error = parsed.data.error ?? 'unknown_error';
+      // ok:false is final (channel_not_found, invalid_blocks …), except Slack's own rate limit.
+      throw new SendError(`slack ${method}: ${error}`, { retryable: error === 'ratelimited' });
+    }
+    return parsed.data;
+  }
+}

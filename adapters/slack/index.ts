@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
+import { SendError } from '../../src/bot/send-error.js';
+import type { SlackConfig } from '../../src/config.js';
+import type { Locale } from '../../src/i18n/index.js';
+import { createAcceptor, type SlackAck } from './accept.js';
+import { SlackClient } from './client.js';
+import type { SlackInbound } from './inbound.js';
+import { renderSlackMessage, type SlackMessage } from './render.js';
+import { slackRoutes } from './routes.js';
+import { outboundMessage } from './schemas.js';
+import { startSocketMode } from './socket.js';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  logger: Logger;
+  /** The app's clock for event times. */
+  now: () => Date;
+  /** Wall clock in ms for signature freshness; real time unless a test pins it. */
+  clock?: () => number;
+  /** Locale for the adapter's own words (the "open the full view" link) where no event says. */
+  locale: Locale;
+  /** Per-channel spacing of messages, ~1/s by Slack's rules; tests shorten it. */
+  channelMinTimeMs?: number;
+}
+
+/** Slack: Events API over HTTP (and Socket Mode with an app token), replies in Block Kit. */
+export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
+  const { config, logger, now } = options;
+  const client = new SlackClient({
+    botToken: config.botToken,
+    apiUrl: config.apiUrl,
+    now,
+    channelMinTimeMs: options.channelMinTimeMs,
+  });
+  let accept: ((inbound: SlackInbound) => Promise<SlackAck>) | undefined;
+  let socket: { stop(): Promise<void> } | undefined;
+
+  return {
+    platform: 'slack',
+    capabilities: { maxButtons: 25, canUpdateCard: true, canShowImages: true, canUploadFiles: true },
+    mount(server, context: AdapterContext) {
+      accept = createAcceptor({ context, client, logger, locale: options.locale, now });
+      slackRoutes(server, {
+        signingSecret: config.signingSecret,
+        clock: options.clock ?? Date.now,
+        now,
+        logger,
+        accept,
+      });
+    },
+    render: renderSlackMessage,
+    async send(to, message) {
+      const parsed = outboundMessage.safeParse(message);
+      if (!parsed.success) throw new SendError('slack: rendered message has an unexpected shape', { retryable: false });
+      return client.send(to, parsed.data as unknown as SlackMessage);
+    },
+    async start() {
+      if (!config.appToken || !accept) return;
+      socket = await startSocketMode({ appToken: config.appToken, apiUrl: config.apiUrl, logger, now, accept });
+    },
+    async stop() {
+      await socket?.stop();
+      socket = undefined;
+      await client.stop();
+    },
+  };
+}
