@@ -32,12 +32,21 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ applied }, 'migrations applied');
 
   const app = await buildApp({ config, logger, root });
+  let seededNow = false;
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
     if (seeded) logger.info({ employees: seeded.employees }, 'demo company seeded');
+    seededNow = seeded !== null;
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
+  if (seededNow) {
+    // A fresh demo has records but no scores yet; compute them now rather than at 02:30.
+    void app.scheduler
+      .runNow('kpi.nightly')
+      .then((outcome) => logger.info({ outcome }, 'demo KPI results computed'))
+      .catch((err) => logger.error({ err }, 'demo KPI computation failed'));
+  }
 
   const platforms = [...app.adapters.keys()].filter((p) => p !== 'console');
   logger.info(

@@ -44,6 +44,23 @@ describe('npm start on an empty database', async () => {
     expect(ready.status).toBe(200);
   });
 
+  it('computes the demo KPI results so an HR report has scores right away', async () => {
+    await waitFor(() => output().includes('demo KPI results computed'), 30_000);
+    const res = await fetch(`http://127.0.0.1:${port}/console/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'emp_malin', text: 'report dept AFTERSALES' }),
+    });
+    const { replies } = (await res.json()) as {
+      replies: { blocks: { type: string; fields?: { label: string; value: string }[] }[] }[];
+    };
+    const fields = replies[0]?.blocks.flatMap((b) => b.fields ?? []) ?? [];
+    const value = (label: string) => fields.find((f) => f.label === label)?.value;
+    // nine people in the department: eight engineers with scores, and their manager, who has no
+    // work orders of his own and so shows as "no data" rather than a zero
+    expect([value('人数'), value('有分数'), value('无数据')]).toEqual(['9', '8', '1']);
+  });
+
   it('writes JSON log lines without personal data', () => {
     const lines = output()
       .split('\n')
