@@ -18,6 +18,13 @@ export function workdaysBetween(from: string, to: string): number {
   return n;
 }
 
+/** The statutory workdays in [from, to] (local dates), in order. */
+export function workdayDates(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkday(d)) out.push(d);
+  return out;
+}
+
 function isWorkday(date: string): boolean {
   try {
     return chineseDays.isWorkday(date);

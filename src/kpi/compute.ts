@@ -2,9 +2,9 @@
 // and writes only the rows whose content hash changed.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { addDays, localDate, offsetMinutes, periodDates, periodRange, zonedTime } from '../time/zoned.js';
-import { workdaysBetween } from './calendar.js';
-import { dialectFor, METRICS, type MetricSpec, type MetricWindow, metricSpec } from './metrics/index.js';
+import { periodDates } from '../time/zoned.js';
+import { evaluateMetric } from './evaluate.js';
+import { METRICS, metricSpec } from './metrics/index.js';
 import { modelFor } from './resolve.js';
 import { canonicalJson, contentHash, coverage, type MetricValue, type Scored, scoreEmployee } from './rules.js';
 import { type ModelDefinition, modelSchema } from './schemas.js';
@@ -13,7 +13,6 @@ import {
   employeesInPeriod,
   existingResults,
   type ResultWrite,
-  runMetricSql,
   type ScopeEmployee,
   targetsForPeriod,
   writeResults,
@@ -48,9 +47,6 @@ export interface ComputeSummary {
   results: Computed[];
   written: number;
 }
-
-/** Keeps ids reproducible (sorted) and a result row bounded in size. */
-const MAX_IDS = 1000;
 
 export async function computePeriod(
   engine: KpiEngine,
@@ -124,60 +120,25 @@ async function aggregate(
   asOf: Date,
   single: string | undefined,
 ): Promise<Values> {
-  const d = dialectFor(engine.provider);
-  const wanted = new Map<string, { spec: MetricSpec; params: Record<string, unknown> }>();
+  const wanted = new Map<string, { code: string; params: Record<string, unknown> }>();
   for (const model of definitions.values()) {
-    for (const m of model.metrics)
-      wanted.set(keyOf(m.metric, m.params), { spec: metricSpec(m.metric), params: m.params ?? {} });
+    for (const m of model.metrics) wanted.set(keyOf(m.metric, m.params), { code: m.metric, params: m.params ?? {} });
     for (const r of [...model.deductions, ...model.bonuses]) {
       const code = ruleMetric(r.per);
-      if (METRICS.has(code)) wanted.set(keyOf(code, undefined), { spec: metricSpec(code), params: {} });
+      if (METRICS.has(code)) wanted.set(keyOf(code, undefined), { code, params: {} });
     }
   }
   const byZone = new Map<string, ScopeEmployee[]>();
   for (const { e } of placed) byZone.set(e.timeZone, [...(byZone.get(e.timeZone) ?? []), e]);
-  const { first, last } = periodDates(period);
   const out: Values = new Map();
   const zeros: Values = new Map();
-  for (const [zone, people] of byZone) {
-    const range = periodRange(period, zone);
-    const end = asOf < range.end ? asOf : range.end;
-    // whole past days only, so this morning's missing check-in is not yet an absence
-    const dayEnd = minDate(end, zonedTime(localDate(asOf, zone), 0, zone));
-    const lastFullDay = localDate(new Date(dayEnd.getTime() - 1), zone);
-    const inZone = new Set(people.map((p) => p.id));
-    const hire = new Map(people.map((p) => [p.id, p]));
-    for (const [key, { spec, params }] of wanted) {
-      const wEnd = spec.completeDays ? dayEnd : end;
-      if (wEnd <= range.start) continue;
-      const w: MetricWindow = {
-        start: range.start,
-        end: wEnd,
-        offsetMinutes: offsetMinutes(range.start, zone),
-        params,
-        ...(single ? { employeeId: single } : {}),
-      };
-      const rows = await runMetricSql(engine.db, spec.sql(d, w));
-      const seen = new Set<string>();
-      for (const row of rows) {
-        if (!inZone.has(row.e)) continue;
-        seen.add(row.e);
-        let value = row.v === null || row.v === undefined ? null : Number(row.v);
-        if (spec.derive && value !== null)
-          value = spec.derive(value, { workdays: workdays(hire.get(row.e), first, last, lastFullDay) });
-        const recordIds = (row.ids ?? '').split(',').filter(Boolean).sort().slice(0, MAX_IDS);
-        put(out, row.e, key, { value, recordIds });
-      }
+  for (const [timeZone, people] of byZone) {
+    for (const [key, { code, params }] of wanted) {
+      const scope = { period, timeZone, asOf, people, params, ...(single ? { employeeId: single } : {}) };
+      const { values, missing } = await evaluateMetric(engine, code, scope);
+      for (const [id, v] of values) put(out, id, key, v);
       // Zero-when-missing metrics only count for people with some record elsewhere (see below).
-      if (spec.empty === 'zero') {
-        for (const id of inZone) {
-          if (seen.has(id)) continue;
-          const value = spec.derive
-            ? spec.derive(0, { workdays: workdays(hire.get(id), first, last, lastFullDay) })
-            : 0;
-          put(zeros, id, key, { value, recordIds: [] });
-        }
-      }
+      if (metricSpec(code).empty === 'zero') for (const [id, v] of missing) put(zeros, id, key, v);
     }
   }
   // A person with no record at all has no data: their zeros are dropped, the card says "no data".
@@ -193,17 +154,6 @@ function put(map: Values, employeeId: string, key: string, v: MetricValue) {
   const m = map.get(employeeId) ?? new Map<string, MetricValue>();
   m.set(key, v);
   map.set(employeeId, m);
-}
-
-function workdays(e: ScopeEmployee | undefined, first: string, last: string, lastFullDay: string): number {
-  const from = e && e.hireDate > first ? e.hireDate : first;
-  let to = lastFullDay < last ? lastFullDay : last;
-  if (e?.leftDate && e.leftDate < to) to = e.leftDate;
-  return workdaysBetween(from, to < from ? addDays(from, -1) : to);
-}
-
-function minDate(a: Date, b: Date): Date {
-  return a < b ? a : b;
 }
 
 async function store(engine: KpiEngine, period: string, results: Computed[], scope?: string[]): Promise<number> {

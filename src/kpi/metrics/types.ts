@@ -65,7 +65,9 @@ export function grouped(q: GroupedQuery, d: Dialect, w: MetricWindow): Prisma.Sq
 export const sqlite: Dialect = {
   provider: 'sqlite',
   ids: (expr) => sql`group_concat(${raw(expr)}, ',')`,
-  minutes: (from, to) => raw(`((julianday(${to}) - julianday(${from})) * 1440.0)`),
+  // julianday differences carry float noise (30 min → 30.0000002), which put a response exactly at
+  // the SLA outside it; rounding to whole milliseconds first makes minutes exact
+  minutes: (from, to) => raw(`(ROUND((julianday(${to}) - julianday(${from})) * 86400000.0) / 60000.0)`),
   localDate: (col, offset) => raw(`date(${col}, '${offset >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`),
 };
 
