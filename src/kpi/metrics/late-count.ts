@@ -15,7 +15,7 @@ export const lateCount: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: 'COUNT(*)',
-        where: `"kind" = 'IN' AND "lateMinutes" > 0`,
+        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" <> 'REJECTED'`,
       },
       d,
       w,

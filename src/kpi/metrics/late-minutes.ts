@@ -14,7 +14,7 @@ export const lateMinutes: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: 'SUM("lateMinutes")',
-        where: `"kind" = 'IN' AND "lateMinutes" > 0`,
+        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" <> 'REJECTED'`,
       },
       d,
       w,

@@ -8,6 +8,8 @@ export interface Dialect {
   ids(expr: string): Prisma.Sql;
   /** Minutes from `from` to `to`, both DateTime columns. */
   minutes(from: string, to: string): Prisma.Sql;
+  /** Minutes from the DateTime column `from` to a given instant (e.g. the window's end). */
+  minutesTo(from: string, to: Date): Prisma.Sql;
   /** Local calendar date (as text or date) of a DateTime column at a fixed UTC offset. */
   localDate(col: string, offsetMinutes: number): Prisma.Sql;
 }
@@ -68,6 +70,7 @@ export const sqlite: Dialect = {
   // julianday differences carry float noise (30 min → 30.0000002), which put a response exactly at
   // the SLA outside it; rounding to whole milliseconds first makes minutes exact
   minutes: (from, to) => raw(`(ROUND((julianday(${to}) - julianday(${from})) * 86400000.0) / 60000.0)`),
+  minutesTo: (from, to) => sql`(ROUND((julianday(${to}) - julianday(${raw(from)})) * 86400000.0) / 60000.0)`,
   localDate: (col, offset) => raw(`date(${col}, '${offset >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`),
 };
 
@@ -75,6 +78,7 @@ export const postgres: Dialect = {
   provider: 'postgres',
   ids: (expr) => sql`string_agg(${raw(expr)}, ',')`,
   minutes: (from, to) => raw(`(EXTRACT(EPOCH FROM (${to} - ${from})) / 60.0)`),
+  minutesTo: (from, to) => sql`(EXTRACT(EPOCH FROM (CAST(${to} AS TIMESTAMP(3)) - ${raw(from)})) / 60.0)`,
   localDate: (col, offset) => raw(`CAST(${col} + INTERVAL '${Math.trunc(offset)} minutes' AS DATE)`),
 };
 

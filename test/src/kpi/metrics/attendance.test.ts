@@ -28,12 +28,14 @@ describe('late_count', () => {
     await r.checkIn('lc-3', 'e-lc', bj('2026-08-05 08:55'));
     await r.checkIn('lc-4', 'e-lc', bj('2026-09-01 00:10'), { lateMinutes: 10 });
     await r.checkIn('lc-5', 'e-lc-other', bj('2026-08-03 09:30'), { lateMinutes: 30 });
+    await r.checkIn('lc-7', 'e-lc', bj('2026-08-06 09:20'), { lateMinutes: 20, verdict: 'REJECTED' });
     await r.employee('e-lc-sunday');
     await r.checkIn('lc-6', 'e-lc-sunday', bj('2026-09-20 09:15'), { lateMinutes: 15 });
   });
 
-  it('counts the late arrivals of the month, not on-time ones or a colleague’s', async () => {
-    // lc-1 (5 min) and lc-2 (12 min) → 2; lc-3 on time, lc-4 on 1 Sep, lc-5 someone else's
+  it('counts the late arrivals of the month, not on-time, rejected or a colleague’s', async () => {
+    // lc-1 (5 min) and lc-2 (12 min) → 2; lc-3 on time, lc-4 on 1 Sep, lc-5 someone else's,
+    // lc-7 a check-in HR rejected (it is not an arrival at all)
     expect(await r.metric('late_count', 'e-lc')).toEqual({ value: 2, recordIds: ['lc-1', 'lc-2'] });
   });
 

@@ -89,6 +89,17 @@ describe('wo_response_sla', () => {
       firstResponseAt: bj('2026-08-03 09:10'),
       slaResponseMinutes: null,
     });
+    await r.employee('e-rs-ignored');
+    await r.workOrder('ri-1', 'e-rs-ignored', { ...assigned, firstResponseAt: bj('2026-08-03 09:20') });
+    // never answered: its deadline (09:30) passed long before the month ended
+    await r.workOrder('ri-2', 'e-rs-ignored', assigned);
+    // never answered, but its deadline (1 Sep 00:20) is after the window's end
+    await r.workOrder('ri-3', 'e-rs-ignored', {
+      openedAt: bj('2026-08-31 23:50'),
+      assignedAt: bj('2026-08-31 23:50'),
+      slaResponseMinutes: 30,
+    });
+    await r.workOrder('ri-4', 'e-rs-ignored', { ...assigned, status: 'CANCELLED' });
   });
 
   it('counts a response exactly at the SLA as within it, timed from assignment or else opening', async () => {
@@ -96,6 +107,12 @@ describe('wo_response_sla', () => {
     const v = await r.metric('wo_response_sla', 'e-rs');
     expect(v.recordIds).toEqual(['rs-1', 'rs-2', 'rs-3']);
     expect(v.value).toBeCloseTo(66.667, 3);
+  });
+
+  it('counts an order left unanswered past its deadline as a breach, not one still within it', async () => {
+    // ri-1 20 min ✓, ri-2 unanswered past 09:30 ✗ → 1/2 = 50 %; ri-3's deadline is after the
+    // window, ri-4 was cancelled
+    expect(await r.metric('wo_response_sla', 'e-rs-ignored')).toEqual({ value: 50, recordIds: ['ri-1', 'ri-2'] });
   });
 });
 
@@ -133,6 +150,16 @@ describe('wo_arrival_sla', () => {
       arrivedAt: bj('2026-09-01 00:30'),
       slaArrivalMinutes: 60,
     });
+  });
+
+  it('counts an open order nobody reached by its deadline as a breach, not one fixed remotely', async () => {
+    await r.employee('e-ra-open');
+    const assigned = { openedAt: bj('2026-08-12 08:30'), assignedAt: bj('2026-08-12 09:00'), slaArrivalMinutes: 60 };
+    await r.workOrder('ro-1', 'e-ra-open', { ...assigned, arrivedAt: bj('2026-08-12 09:40') });
+    await r.workOrder('ro-2', 'e-ra-open', { ...assigned, status: 'IN_PROGRESS' });
+    await r.workOrder('ro-3', 'e-ra-open', { ...assigned, status: 'COMPLETED', completedAt: bj('2026-08-12 09:30') });
+    // ro-1 40 min ✓, ro-2 still not reached ✗ → 1/2 = 50 %; ro-3 was fixed without a visit
+    expect(await r.metric('wo_arrival_sla', 'e-ra-open')).toEqual({ value: 50, recordIds: ['ro-1', 'ro-2'] });
   });
 
   it('counts arrivals within the SLA among orders opened in the month', async () => {
