@@ -9,7 +9,7 @@ import { type Audit, createAudit } from './audit/audit.js';
 import type { Adapter, AdapterContext } from './bot/adapter.js';
 import { Bot } from './bot/bot.js';
 import type { PlatformName } from './bot/event.js';
-import { createInbox } from './bot/inbox.js';
+import { createInbox, type Inbox } from './bot/inbox.js';
 import { Outbox } from './bot/outbox.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
@@ -22,6 +22,9 @@ import { Scheduler } from './jobs/scheduler.js';
 import { type KpiFeature, kpi } from './kpi/index.js';
 import { payroll } from './payroll/index.js';
 import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
+
+/** How long an inbound event may wait for its replies before it is treated as interrupted. */
+const INBOUND_GRACE_MS = 30_000;
 
 export interface AppOptions {
   config: Config;
@@ -45,6 +48,9 @@ export interface App {
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
   kpi: KpiFeature;
+  inbox: Inbox;
+  /** Delivers stored inbound events left unanswered for longer than the grace period. */
+  recoverInbound(): Promise<number>;
   /** Starts background work (outbox polling, platform connections). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -106,10 +112,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const outbox = new Outbox({ db, logger, adapters, now });
   const server = createServer(logger);
-  const isNew = createInbox(db);
+  const inbox = createInbox(db, now);
   const context: AdapterContext = {
     logger,
-    isNew,
+    isNew: inbox.isNew,
     handle: (event) => bot.handle(event),
     async deliver(event) {
       const cards = await bot.handle(event);
@@ -123,9 +129,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
           dedupeKey: `reply:${event.platform}:${event.id}:${i}`,
         });
       }
+      await inbox.markHandled(event);
       void outbox.drain().catch((err) => logger.error({ err }, 'outbox drain failed'));
     },
   };
+
+  // Events stored but never answered (a crash between the ack and the outbox, or a delivery that
+  // threw) are delivered again; reply dedupe keys keep a late original from doubling them.
+  const recoverInbound = async (): Promise<number> => {
+    const stale = await inbox.claimStale(new Date(now().getTime() - INBOUND_GRACE_MS), now());
+    for (const event of stale) {
+      await context.deliver(event).catch((err) => logger.error({ err, eventId: event.id }, 'inbound recovery failed'));
+    }
+    if (stale.length) logger.warn({ count: stale.length }, 'recovered unanswered inbound events');
+    return stale.length;
+  };
+  let recoveryTimer: NodeJS.Timeout | undefined;
 
   let migrationsCurrent = false;
   healthRoutes(server, {
@@ -152,14 +171,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     adapters,
     target,
     kpi: kpiFeature,
+    inbox,
+    recoverInbound,
     async start() {
       await outbox.recover();
+      await recoverInbound();
+      recoveryTimer = setInterval(() => void recoverInbound().catch(() => {}), INBOUND_GRACE_MS);
+      recoveryTimer.unref();
       outbox.start();
       scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
       kpiFeature.start();
     },
     async close() {
+      if (recoveryTimer) clearInterval(recoveryTimer);
       kpiFeature.stop();
       await server.close();
       await scheduler.stop();

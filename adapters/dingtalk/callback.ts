@@ -20,7 +20,7 @@ export async function receive(body: unknown, context: AdapterContext, now: Date)
     return { kind: 'skip' };
   }
   // DingTalk redelivers a message it thinks we missed; the stored msgId makes that a no-op.
-  if (!(await context.isNew('dingtalk', inbound.event.id))) return { kind: 'skip' };
+  if (!(await context.isNew('dingtalk', inbound.event.id, inbound.event))) return { kind: 'skip' };
   return inbound;
 }
 

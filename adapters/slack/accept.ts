@@ -49,7 +49,7 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         logger.warn({ detail: inbound.detail }, 'slack request malformed');
         return { status: 400, detail: inbound.detail };
       case 'event': {
-        if (!(await context.isNew('slack', inbound.dedupeId))) return { status: 200 };
+        if (!(await context.isNew('slack', inbound.dedupeId, inbound.event))) return { status: 200 };
         const { event } = inbound;
         return {
           status: 200,

@@ -89,7 +89,7 @@ export function callbackRoutes(server: FastifyInstance, context: AdapterContext,
         return reply.type('text/plain').send('');
       }
       const { event } = inbound;
-      if (!(await context.isNew('wecom', event.id))) return reply.type('text/plain').send('');
+      if (!(await context.isNew('wecom', event.id, event))) return reply.type('text/plain').send('');
       reply.type('text/plain').send('');
       context.deliver(event).catch((err) => context.logger.error({ err }, 'wecom delivery failed'));
       return reply;

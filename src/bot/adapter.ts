@@ -23,8 +23,11 @@ export interface SendMeta {
 /** Hands an adapter what it needs to pass events inward. */
 export interface AdapterContext {
   logger: Logger;
-  /** Records an inbound event id; false when it was seen before (a retry or replay). */
-  isNew(source: string, eventId: string): Promise<boolean>;
+  /**
+   * Records an inbound event id; false when it was seen before (a retry or replay). Pass the
+   * normalised event too, so a crash between this and the replies is finished after a restart.
+   */
+  isNew(source: string, eventId: string, event?: BotEvent): Promise<boolean>;
   /** Runs the bot on an event and queues its replies through the outbox. */
   deliver(event: BotEvent): Promise<void>;
   /** Runs the bot on an event and returns its replies (for synchronous channels). */

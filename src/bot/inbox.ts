@@ -1,15 +1,131 @@
 import type { Db } from '../db/client.js';
+import type { BotEvent } from './event.js';
 
-// Inbound event ids are stored before any work is done, so a platform retry (Slack after 3 s,
-// WeCom after 5 s) or a replayed request is recognised and ignored.
-export function createInbox(db: Db) {
-  return async function isNew(source: string, eventId: string): Promise<boolean> {
+interface Pending {
+  source: string;
+  eventId: string;
+  event?: BotEvent;
+  resolve(isNew: boolean): void;
+  reject(err: unknown): void;
+}
+
+export interface Inbox {
+  /**
+   * Records an inbound event id (and the normalised event, so a crash before its replies are
+   * queued can be finished after a restart); false when it was seen before.
+   */
+  isNew(source: string, eventId: string, event?: BotEvent): Promise<boolean>;
+  /** The event's replies are in the outbox: nothing is left to recover. */
+  markHandled(event: BotEvent): Promise<void>;
+  /** Claims stored events not handled since `before` (a crashed or stuck delivery). */
+  claimStale(before: Date, now: Date, limit?: number): Promise<BotEvent[]>;
+}
+
+// Inbound ids are stored before any work is done, so a platform retry (Slack after 3 s, WeCom
+// after 5 s) or a replayed request is recognised and ignored. Calls arriving in the same tick are
+// written together: a burst of 200 webhooks costs two queries instead of 200 on the event loop
+// that also has to acknowledge them.
+export function createInbox(db: Db, now: () => Date): Inbox {
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  async function write(source: string, batch: Pending[]): Promise<Set<string>> {
+    const ids = [...new Set(batch.map((p) => p.eventId))];
+    const seen = await db.inboundEvent.findMany({
+      where: { source, eventId: { in: ids } },
+      select: { eventId: true },
+    });
+    const known = new Set(seen.map((s) => s.eventId));
+    const fresh = new Map<string, Pending>();
+    for (const p of batch) if (!known.has(p.eventId) && !fresh.has(p.eventId)) fresh.set(p.eventId, p);
+    const rows = [...fresh.values()].map((p) => ({
+      source,
+      eventId: p.eventId,
+      receivedAt: now(),
+      botEventId: p.event?.id ?? null,
+      payload: (p.event ?? undefined) as never,
+    }));
+    if (rows.length === 0) return new Set();
     try {
-      await db.inboundEvent.create({ data: { source, eventId } });
-      return true;
+      await db.inboundEvent.createMany({ data: rows });
+      return new Set(fresh.keys());
     } catch (err) {
-      if ((err as { code?: string }).code === 'P2002') return false;
-      throw err;
+      if ((err as { code?: string }).code !== 'P2002') throw err;
+      // Another replica stored one of them in between: settle them one by one.
+      const created = new Set<string>();
+      for (const row of rows) {
+        try {
+          await db.inboundEvent.create({ data: row });
+          created.add(row.eventId);
+        } catch (inner) {
+          if ((inner as { code?: string }).code !== 'P2002') throw inner;
+        }
+      }
+      return created;
     }
+  }
+
+  async function flush(): Promise<void> {
+    const batch = queue;
+    queue = [];
+    scheduled = false;
+    const bySource = new Map<string, Pending[]>();
+    for (const p of batch) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
+    for (const [source, items] of bySource) {
+      try {
+        const created = await write(source, items);
+        const answered = new Set<string>();
+        for (const p of items) {
+          // Only the first of repeats within one batch is new.
+          p.resolve(created.has(p.eventId) && !answered.has(p.eventId));
+          answered.add(p.eventId);
+        }
+      } catch (err) {
+        for (const p of items) p.reject(err);
+      }
+    }
+  }
+
+  return {
+    isNew(source, eventId, event) {
+      return new Promise((resolve, reject) => {
+        queue.push({ source, eventId, event, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+
+    async markHandled(event) {
+      await db.inboundEvent.updateMany({
+        where: { source: event.platform, botEventId: event.id, handledAt: null },
+        data: { handledAt: now() },
+      });
+    },
+
+    async claimStale(before, at, limit = 100) {
+      const stale = await db.inboundEvent.findMany({
+        where: { botEventId: { not: null }, handledAt: null, receivedAt: { lt: before } },
+        orderBy: { receivedAt: 'asc' },
+        take: limit,
+        select: { id: true, payload: true, receivedAt: true },
+      });
+      const claimed: BotEvent[] = [];
+      for (const row of stale) {
+        // Moving receivedAt forward is the claim: a second replica's update finds nothing.
+        const { count } = await db.inboundEvent.updateMany({
+          where: { id: row.id, handledAt: null, receivedAt: row.receivedAt },
+          data: { receivedAt: at },
+        });
+        if (count === 1 && row.payload) claimed.push(reviveEvent(row.payload));
+      }
+      return claimed;
+    },
   };
+}
+
+function reviveEvent(payload: unknown): BotEvent {
+  const event = payload as BotEvent & { receivedAt: string | Date };
+  return { ...event, receivedAt: new Date(event.receivedAt) };
 }
