@@ -10,6 +10,7 @@ import type { Adapter, AdapterContext } from './bot/adapter.js';
 import { Bot } from './bot/bot.js';
 import type { PlatformName } from './bot/event.js';
 import { createInbox, type Inbox } from './bot/inbox.js';
+import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
@@ -49,6 +50,7 @@ export interface App {
   target: DatabaseTarget;
   kpi: KpiFeature;
   inbox: Inbox;
+  limiters: Limiters;
   /** Delivers stored inbound events left unanswered for longer than the grace period. */
   recoverInbound(): Promise<number>;
   /** Starts background work (outbox polling, platform connections). */
@@ -88,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // `kpi close <period>` is the payroll feature's close, reached through the kpi command.
   kpiFeature.subcommand('close', { roles: ['HR'], handle: payrollFeature.closePeriodCommand });
 
+  const limiters = createLimiters(config.redisUrl);
   const adapters = new Map<PlatformName, Adapter>();
   adapters.set(
     'console',
@@ -99,15 +102,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       now,
     }),
   );
-  if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now }));
+  if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now, limiters }));
   if (config.wecom) {
     adapters.set(
       'wecom',
-      createWecomAdapter({ config: config.wecom, db, logger, publicBaseUrl: config.publicBaseUrl, now }),
+      createWecomAdapter({ config: config.wecom, db, logger, publicBaseUrl: config.publicBaseUrl, now, limiters }),
     );
   }
   if (config.slack)
-    adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale }));
+    adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale, limiters }));
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
   const outbox = new Outbox({ db, logger, adapters, now });
@@ -172,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     target,
     kpi: kpiFeature,
     inbox,
+    limiters,
     recoverInbound,
     async start() {
       await outbox.recover();
@@ -190,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await scheduler.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
+      await limiters.close();
       if (ownsDb) await db.$disconnect();
     },
   };

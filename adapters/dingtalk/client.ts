@@ -1,8 +1,8 @@
 // DingTalk HTTP calls: app access token, robot send APIs, sessionWebhook and custom robot webhooks.
 // Every failure becomes a SendError the outbox understands (429/5xx/network → retry later).
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import Bottleneck from 'bottleneck';
 import type { SendResult } from '../../src/bot/adapter.js';
+import { createLimiters, type Limiters } from '../../src/bot/limiters.js';
 import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
 import { WEBHOOK_PER_MINUTE, WEBHOOK_THROTTLE_MS } from './limits.js';
 import { type DingtalkMessage, toWebhookBody } from './render.js';
@@ -25,6 +25,8 @@ export interface DingtalkClientOptions {
   now: () => Date;
   /** Stream subscription topic for robot messages. */
   topics?: string[];
+  /** Shared rate limiters (Redis-backed across replicas when REDIS_URL is set); process-local if absent. */
+  limiters?: Limiters;
 }
 
 export type DingtalkClient = ReturnType<typeof createDingtalkClient>;
@@ -41,9 +43,10 @@ export function createDingtalkClient(options: DingtalkClientOptions) {
     headers: { 'content-type': 'application/json' },
   });
   // A conservative pace for the robot APIs; excess answers 429, which the outbox retries.
-  const apiLimiter = new Bottleneck({ maxConcurrent: 4, minTime: 50 });
+  const limiters = options.limiters ?? createLimiters();
+  const apiLimiter = limiters.create('dingtalk.api', { maxConcurrent: 4, minTime: 50 });
   // Custom group robots accept 20 messages a minute each (自定义机器人发送群消息, 消息发送频率限制).
-  const webhookLimiters = new Bottleneck.Group({
+  const webhookLimiters = limiters.group('dingtalk.webhook', {
     maxConcurrent: 1,
     reservoir: WEBHOOK_PER_MINUTE,
     reservoirRefreshAmount: WEBHOOK_PER_MINUTE,

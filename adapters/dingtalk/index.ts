@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Adapter, AdapterContext, SendResult } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
+import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { DingtalkConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
@@ -18,6 +19,7 @@ export interface DingtalkAdapterOptions {
   now: () => Date;
   /** Stream timings (tests shorten them). */
   stream?: Pick<StreamOptions, 'watchdogMs' | 'keepAliveMs' | 'backoffMs'>;
+  limiters?: Limiters;
 }
 
 // A sessionWebhook this close to its expiry is not worth the race; the robot API is used instead.
@@ -26,7 +28,7 @@ const SESSION_MARGIN_MS = 60_000;
 /** DingTalk enterprise-internal robot: HTTP callback or Stream in, robot APIs and webhooks out. */
 export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter {
   const { config, db, now } = options;
-  const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC] });
+  const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC], limiters: options.limiters });
   let context: AdapterContext | undefined;
   let stream: Stream | undefined;
   let logger: Logger | undefined;

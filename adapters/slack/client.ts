@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import type { SendResult } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
+import { createLimiters, type Limiters } from '../../src/bot/limiters.js';
 import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
 import { SLACK_RATES, type SlackMethod } from './limits.js';
 import type { SlackBlock, SlackMessage } from './render.js';
@@ -15,6 +16,8 @@ export interface SlackClientOptions {
   /** Spacing of messages to one channel; a parameter so tests need not wait a second. */
   channelMinTimeMs?: number;
   timeoutMs?: number;
+  /** Shared rate limiters (Redis-backed across replicas when REDIS_URL is set); process-local if absent. */
+  limiters?: Limiters;
 }
 
 type WebApiResponse = ReturnType<typeof webApiResponse.parse>;
@@ -40,14 +43,19 @@ export class SlackClient {
       headers: { authorization: `Bearer ${options.botToken}`, 'content-type': 'application/json; charset=utf-8' },
       validateStatus: () => true,
     });
-    this.channels = new Bottleneck.Group({
+    const limiters = options.limiters ?? createLimiters();
+    this.channels = limiters.group('slack.channel', {
       maxConcurrent: 1,
       minTime: options.channelMinTimeMs ?? SLACK_RATES.perChannelMinTimeMs,
     });
     for (const [method, perMinute] of Object.entries(SLACK_RATES.perMinute)) {
       this.methods.set(
         method as SlackMethod,
-        new Bottleneck({ reservoir: perMinute, reservoirRefreshAmount: perMinute, reservoirRefreshInterval: 60_000 }),
+        limiters.create(`slack.method.${method}`, {
+          reservoir: perMinute,
+          reservoirRefreshAmount: perMinute,
+          reservoirRefreshInterval: 60_000,
+        }),
       );
     }
   }

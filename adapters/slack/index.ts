@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
+import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
@@ -22,6 +23,7 @@ export interface SlackAdapterOptions {
   locale: Locale;
   /** Per-channel spacing of messages, ~1/s by Slack's rules; tests shorten it. */
   channelMinTimeMs?: number;
+  limiters?: Limiters;
 }
 
 /** Slack: Events API over HTTP (and Socket Mode with an app token), replies in Block Kit. */
@@ -32,6 +34,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     apiUrl: config.apiUrl,
     now,
     channelMinTimeMs: options.channelMinTimeMs,
+    limiters: options.limiters,
   });
   let accept: ((inbound: SlackInbound) => Promise<SlackAck>) | undefined;
   let socket: { stop(): Promise<void> } | undefined;

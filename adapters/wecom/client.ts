@@ -2,8 +2,9 @@
 // message/send (90236), update_template_card (94888), appchat/send (90248) and group-robot webhooks
 // (91770), paced by bottleneck and classified into SendError for the outbox.
 import axios, { type AxiosInstance } from 'axios';
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
+import { createLimiters, type Limiters } from '../../src/bot/limiters.js';
 import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
 import { RATES, TOKEN_EARLY_REFRESH_MS } from './limits.js';
 import { SlidingWindow, type WindowRate } from './rate-window.js';
@@ -20,6 +21,8 @@ export interface WecomClientOptions {
   memberRate?: WindowRate;
   now?: () => number;
   timeoutMs?: number;
+  /** Shared rate limiters (Redis-backed across replicas when REDIS_URL is set); process-local if absent. */
+  limiters?: Limiters;
 }
 
 // 40014 invalid token, 42001 token expired, 40001 invalid credential (a rotated secret
@@ -33,14 +36,17 @@ export class WecomClient {
   private readonly now: () => number;
   private token?: { value: string; refreshAt: number };
   private pendingToken?: Promise<string>;
-  private readonly api = new Bottleneck({ maxConcurrent: RATES.apiConcurrency, minTime: RATES.apiMinTimeMs });
-  private readonly perKey = new Bottleneck.Group({ maxConcurrent: 1 });
+  private readonly api: Bottleneck;
+  private readonly perKey: Bottleneck.Group;
   private readonly robots: SlidingWindow;
   private readonly members: SlidingWindow;
   private readonly robotRate: WindowRate;
 
   constructor(private readonly options: WecomClientOptions) {
     this.now = options.now ?? Date.now;
+    const limiters = options.limiters ?? createLimiters();
+    this.api = limiters.create('wecom.api', { maxConcurrent: RATES.apiConcurrency, minTime: RATES.apiMinTimeMs });
+    this.perKey = limiters.group('wecom.member', { maxConcurrent: 1 });
     this.http = axios.create({ timeout: options.timeoutMs ?? 10_000, validateStatus: () => true });
     this.robotRate = options.robotRate ?? { perWindow: RATES.robotPerWindow, windowMs: RATES.robotWindowMs };
     this.robots = new SlidingWindow(this.robotRate);

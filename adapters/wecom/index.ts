@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
 import type { Adapter, SendMeta } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
+import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
@@ -23,6 +24,7 @@ export interface WecomAdapterOptions {
   now?: () => Date;
   robotRate?: WindowRate;
   memberRate?: WindowRate;
+  limiters?: Limiters;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
     robotRate: options.robotRate,
     memberRate: options.memberRate,
     now: () => now().getTime(),
+    limiters: options.limiters,
   });
   // A response_code may be spent once; a reply that is retried must not spend it again.
   const spent = new Set<string>();
