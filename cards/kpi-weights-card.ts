@@ -19,7 +19,12 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
     { type: 'text', text: t('kpi.weights.scope', { scope: view.scope }) },
     {
       type: 'table',
-      columns: ['', '%', '🎯', '~'],
+      columns: [
+        t('kpi.weights.col.metric'),
+        t('kpi.weights.col.weight'),
+        t('kpi.weights.col.target'),
+        t('kpi.weights.col.curve'),
+      ],
       rows: view.metrics.map((m) => [
         `${metricLabel(m.code, t)} (${m.code})`,
         String(m.weight),

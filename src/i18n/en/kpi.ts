@@ -69,6 +69,10 @@ export const kpi: Record<keyof typeof zh, string> = {
   'kpi.weights.models': 'Models: {list}. View one: kpi weights <model> [period]',
   'kpi.weights.scope': 'Applies to: {scope}',
   'kpi.weights.reason': 'Reason: {reason}',
+  'kpi.weights.col.metric': 'Metric',
+  'kpi.weights.col.weight': 'Weight %',
+  'kpi.weights.col.target': 'Target',
+  'kpi.weights.col.curve': 'Curve',
 
   'kpi.error.bad_period': 'A period looks like YYYY-MM, for example 2026-11.',
 

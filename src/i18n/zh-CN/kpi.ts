@@ -67,6 +67,10 @@ export const kpi = {
   'kpi.weights.models': '可用模型：{list}。查看：kpi weights <模型> [期间]',
   'kpi.weights.scope': '适用范围：{scope}',
   'kpi.weights.reason': '修改原因：{reason}',
+  'kpi.weights.col.metric': '指标',
+  'kpi.weights.col.weight': '权重 %',
+  'kpi.weights.col.target': '目标',
+  'kpi.weights.col.curve': '计分曲线',
 
   'kpi.error.bad_period': '期间格式应为 YYYY-MM，例如 2026-11。',
 
