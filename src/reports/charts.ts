@@ -2,8 +2,11 @@
 // no native download at install). resvg needs a font with CJK glyphs for Chinese text; when the
 // machine has none, the chart carries only numbers and the card's text carries the words.
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
+
+// ECharts and resvg are loaded on the first chart, not at start-up: most processes never draw one.
+let renderers: Promise<[typeof import('echarts'), typeof import('@resvg/resvg-js')]> | undefined;
+const loadRenderers = () => (renderers ??= Promise.all([import('echarts'), import('@resvg/resvg-js')]));
 
 // Common CJK font locations on Debian/Ubuntu (fonts-noto-cjk, fonts-wqy-*), macOS and Windows.
 const CJK_FONT_FILES = [
@@ -32,7 +35,8 @@ export interface ChartText {
   cjk: boolean;
 }
 
-function render(option: echarts.EChartsCoreOption, text: ChartText): Buffer {
+async function render(option: EChartsCoreOption, text: ChartText): Promise<Buffer> {
+  const [echarts, { Resvg }] = await loadRenderers();
   const font = findCjkFont();
   const showTitle = !text.cjk || font !== null;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE });
@@ -54,7 +58,11 @@ function render(option: echarts.EChartsCoreOption, text: ChartText): Buffer {
 }
 
 /** Bar chart of how many people fall in each score bucket. */
-export function distributionChart(buckets: readonly string[], counts: readonly number[], text: ChartText): Buffer {
+export function distributionChart(
+  buckets: readonly string[],
+  counts: readonly number[],
+  text: ChartText,
+): Promise<Buffer> {
   return render(
     {
       xAxis: { type: 'category', data: [...buckets] },
@@ -68,7 +76,11 @@ export function distributionChart(buckets: readonly string[], counts: readonly n
 }
 
 /** Line chart of a score over months; a month without data is a gap, not a zero. */
-export function trendChart(periods: readonly string[], scores: readonly (number | null)[], text: ChartText): Buffer {
+export function trendChart(
+  periods: readonly string[],
+  scores: readonly (number | null)[],
+  text: ChartText,
+): Promise<Buffer> {
   return render(
     {
       xAxis: { type: 'category', data: [...periods] },

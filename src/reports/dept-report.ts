@@ -59,14 +59,17 @@ export async function deptReport(
 
   const cjk = ctx.locale === 'zh-CN';
   const counts = scoreBuckets(rows.map((r) => r.result?.totalScore ?? null));
-  const distributionPng = distributionChart(SCORE_BUCKETS, counts, { title: t('reports.chart.distribution'), cjk });
+  const distributionPng = await distributionChart(SCORE_BUCKETS, counts, {
+    title: t('reports.chart.distribution'),
+    cjk,
+  });
   const periods = recentPeriods(parsed.period, TREND_MONTHS);
   const scores = await loadScores(
     deps.db,
     rows.map((r) => r.employeeId),
     periods,
   );
-  const trendPng = trendChart(periods, trendSeries(scores, periods), {
+  const trendPng = await trendChart(periods, trendSeries(scores, periods), {
     title: t('reports.chart.trend', { months: TREND_MONTHS }),
     cjk,
   });

@@ -54,7 +54,7 @@ export async function personReport(
   });
   const periods = recentPeriods(parsed.period, TREND_MONTHS);
   const scores = await loadScores(deps.db, [row.employeeId], periods);
-  const trendPng = trendChart(periods, trendSeries(scores, periods), {
+  const trendPng = await trendChart(periods, trendSeries(scores, periods), {
     title: t('reports.chart.trend', { months: TREND_MONTHS }),
     cjk: ctx.locale === 'zh-CN',
   });

@@ -1,5 +1,5 @@
 // Workbooks through write-excel-file (FACTS.md: no SheetJS). Headers bold, first row sticky.
-import writeXlsxFile, { type Row, type Sheet } from 'write-excel-file/node';
+import type { Row, Sheet } from 'write-excel-file/node';
 import type { Cell, Table } from './table.js';
 
 function cell(value: Cell): Row[number] {
@@ -22,5 +22,7 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
       ...table.rows.map((row) => row.map(cell)),
     ],
   }));
+  // Loaded on the first workbook rather than at start-up.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile(sheets).toBuffer();
 }

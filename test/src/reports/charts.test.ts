@@ -10,14 +10,17 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('chart images', () => {
-  it('renders the score distribution as a PNG at twice the layout size for sharp chat previews', () => {
-    const png = distributionChart(SCORE_BUCKETS, [1, 0, 2, 3, 1], { title: '得分分布', cjk: true });
+  it('renders the score distribution as a PNG at twice the layout size for sharp chat previews', async () => {
+    const png = await distributionChart(SCORE_BUCKETS, [1, 0, 2, 3, 1], { title: '得分分布', cjk: true });
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(pngSize(png)).toEqual({ width: CHART_SIZE.width * 2, height: CHART_SIZE.height * 2 });
   });
 
-  it('renders a trend with a month of no data as a PNG', () => {
-    const png = trendChart(['2026-08', '2026-09', '2026-10'], [null, 88, 91.5], { title: 'Last 3 months', cjk: false });
+  it('renders a trend with a month of no data as a PNG', async () => {
+    const png = await trendChart(['2026-08', '2026-09', '2026-10'], [null, 88, 91.5], {
+      title: 'Last 3 months',
+      cjk: false,
+    });
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(pngSize(png).width).toBe(CHART_SIZE.width * 2);
   });
