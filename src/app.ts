@@ -21,7 +21,7 @@ import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { type KpiFeature, kpi } from './kpi/index.js';
-import { payroll } from './payroll/index.js';
+import { payroll, registerPayrollJobs } from './payroll/index.js';
 import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
 /** How long an inbound event may wait for its replies before it is treated as interrupted. */
@@ -87,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const payrollFeature = payroll(bot, { db, audit, files, timeZone: config.timeZone });
   reports(bot, { db, audit, files, payrollReport: payrollFeature.payrollReport });
+  registerPayrollJobs(scheduler, db, config.timeZone);
   // `kpi close <period>` is the payroll feature's close, reached through the kpi command.
   kpiFeature.subcommand('close', { roles: ['HR'], handle: payrollFeature.closePeriodCommand });
 

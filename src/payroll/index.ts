@@ -5,6 +5,7 @@ import type { PayrollDeps } from './export.js';
 import { closePeriodCommand, confirmCloseAction, PAYROLL_ACTIONS, payrollReport } from './handlers.js';
 
 export type { PayrollDeps } from './export.js';
+export { registerPayrollJobs, sweepLateRecords } from './jobs.js';
 export { findLateRecords, syncLateAdjustments } from './late-records.js';
 export { recordPostCloseAdjustment } from './store.js';
 export { PAYROLL_ACTIONS };
