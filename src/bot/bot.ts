@@ -19,13 +19,6 @@ export interface BotDeps {
   now: () => Date;
 }
 
-const PLATFORM_LABEL: Record<BotEvent['platform'], { 'zh-CN': string; en: string }> = {
-  slack: { 'zh-CN': 'Slack', en: 'Slack' },
-  wecom: { 'zh-CN': '企业微信', en: 'WeCom' },
-  dingtalk: { 'zh-CN': '钉钉', en: 'DingTalk' },
-  console: { 'zh-CN': '控制台', en: 'console' },
-};
-
 /**
  * The platform-neutral bot: features register commands and actions on it; adapters hand it
  * normalised events and get cards back. It answers every event, never with silence.
@@ -41,7 +34,10 @@ export class Bot {
       const locale = event.locale ?? defaultLocale;
       return [
         onboardingCard(
-          { platformLabel: PLATFORM_LABEL[event.platform][locale], platformUserId: event.user.platformUserId },
+          {
+            platformLabel: translator(locale)(`platform.${event.platform}`),
+            platformUserId: event.user.platformUserId,
+          },
           translator(locale),
         ),
       ];

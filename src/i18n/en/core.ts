@@ -5,6 +5,10 @@ export const core: Record<keyof typeof zh, string> = {
   'role.EMPLOYEE': 'employee',
   'role.MANAGER': 'manager',
   'role.HR': 'HR',
+  'platform.slack': 'Slack',
+  'platform.wecom': 'WeCom',
+  'platform.dingtalk': 'DingTalk',
+  'platform.console': 'console',
   'role.ADMIN': 'admin',
 
   'help.title': 'What Kaopu can do for you',

@@ -4,6 +4,10 @@ export const core = {
   'role.EMPLOYEE': '员工',
   'role.MANAGER': '主管',
   'role.HR': '人事',
+  'platform.slack': 'Slack',
+  'platform.wecom': '企业微信',
+  'platform.dingtalk': '钉钉',
+  'platform.console': '控制台',
   'role.ADMIN': '管理员',
 
   'help.title': '考谱能帮你做什么',
