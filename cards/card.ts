@@ -11,6 +11,29 @@ export interface Field {
   value: string;
 }
 
+/** One input of a form; `id` keys its answer in the submitted `fields`. */
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'text' | 'number';
+  initial?: string;
+  required?: boolean;
+  hint?: string;
+}
+
+/**
+ * An input form. Submitting it sends the action `submit.actionId` with the value
+ * `JSON.stringify({ value: submit.value, fields: { [id]: string } })` (see `formValue`).
+ * `fallback` is how to do the same by command, in the user's language: what platforms
+ * without forms (WeCom, DingTalk) and the plain-text fallback show instead.
+ */
+export interface FormBlock {
+  type: 'form';
+  submit: { actionId: string; label: string; value?: string };
+  fields: FormField[];
+  fallback: string;
+}
+
 export type Block =
   | { type: 'text'; text: string }
   | { type: 'fields'; fields: Field[] }
@@ -19,7 +42,8 @@ export type Block =
   | { type: 'image'; url: string; alt: string }
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'divider' }
-  | { type: 'actions'; buttons: Button[] };
+  | { type: 'actions'; buttons: Button[] }
+  | FormBlock;
 
 export type Tone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -65,6 +89,8 @@ export function blockToText(block: Block): string {
       return '—';
     case 'actions':
       return block.buttons.map((b) => (isLinkButton(b) ? `${b.label}: ${b.url}` : `[${b.label}]`)).join('  ');
+    case 'form':
+      return block.fallback;
   }
 }
 
@@ -80,6 +106,11 @@ export function makeCard(input: { title: string; tone?: Tone; blocks: Block[]; m
     ...(input.moreUrl ? { moreUrl: input.moreUrl } : {}),
     text: lines.join('\n'),
   };
+}
+
+/** The action value a submitted form carries; adapters build it, features parse it with zod. */
+export function formValue(submitValue: string | undefined, fields: Record<string, string>): string {
+  return JSON.stringify({ value: submitValue, fields });
 }
 
 /** Every button on a card, in order (used by adapters and tests to find what to press). */

@@ -2,6 +2,9 @@ import type { Translate } from '../src/i18n/index.js';
 import { type Block, type Card, makeCard } from './card.js';
 import { formatKpiValue, metricLabel } from './kpi-format.js';
 
+/** Opens the edit form for the card's model and period; declared in src/kpi/index.ts. */
+export const KPI_WEIGHTS_EDIT_ACTION = 'kpi.weights.edit';
+
 export interface KpiWeightsView {
   modelCode: string;
   modelName: string;
@@ -37,6 +40,17 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
   if (view.saved)
     blocks.push({ type: 'text', text: t('kpi.weights.saved', { period: view.period, version: view.version }) });
   blocks.push({ type: 'text', text: t('kpi.weights.usage') });
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        actionId: KPI_WEIGHTS_EDIT_ACTION,
+        label: t('kpi.weights.edit'),
+        value: `${view.modelCode} ${view.period}`,
+        style: 'primary',
+      },
+    ],
+  });
   return makeCard({
     title: t('kpi.weights.title', { model: view.modelCode, period: view.period, version: view.version }),
     tone: view.saved ? 'success' : 'info',

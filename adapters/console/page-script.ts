@@ -68,9 +68,35 @@ export const PAGE_SCRIPT = String.raw`
         }
         box.append(row);
       }
+      else if (b.type === 'form') box.append(renderForm(b, groupId));
     }
     if (card.moreUrl) box.append(el('p', {}, el('a', { href: card.moreUrl, target: '_blank' }, card.moreUrl)));
     return box;
+  }
+
+  // A form block: labelled inputs whose submit presses the form's action with the JSON value
+  // {"value": submit.value, "fields": {id: text}} that features parse.
+  function renderForm(b, groupId) {
+    const form = el('form', { class: 'inputs' });
+    const inputs = {};
+    b.fields.forEach((f, i) => {
+      const id = 'f' + Math.random().toString(36).slice(2) + i;
+      const input = el('input', { id, name: f.id, type: f.kind === 'number' ? 'number' : 'text', 'data-field': f.id });
+      if (f.kind === 'number') input.step = 'any';
+      if (f.initial !== undefined) input.value = f.initial;
+      input.required = !!f.required;
+      inputs[f.id] = input;
+      form.append(el('label', { for: id }, f.label), input);
+      if (f.hint) form.append(el('small', {}, f.hint));
+    });
+    form.append(el('button', { type: 'submit' }, b.submit.label));
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const fields = {};
+      for (const [k, input] of Object.entries(inputs)) fields[k] = input.value;
+      press({ actionId: b.submit.actionId, label: b.submit.label, value: JSON.stringify({ value: b.submit.value, fields }) }, groupId);
+    });
+    return form;
   }
 
   function push(entry) {

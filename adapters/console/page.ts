@@ -37,7 +37,8 @@ main{max-width:860px;margin:0 auto;padding:0 16px 16px}
 .bar .track{height:8px;background:#eef2f7;border-radius:4px;overflow:hidden}.bar .fill{height:100%;background:var(--accent)}.bar.hl .fill{background:var(--warn)}.bar.hl span:first-child{color:var(--warn);font-weight:600}
 .card table{border-collapse:collapse;margin:6px 0;width:100%}.card td,.card th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;font-size:13px}
 .card img{max-width:100%;border-radius:6px}.actions{display:flex;gap:6px;flex-wrap:wrap;margin-top:8px}.actions a{padding:6px 12px;border:1px solid var(--accent);border-radius:6px;color:var(--accent);text-decoration:none}
-form{display:flex;gap:8px;margin-top:10px}form input{flex:1}.empty{color:var(--muted);text-align:center;margin-top:40px}.err{color:var(--danger)}
+form{display:flex;gap:8px;margin-top:10px}form input{flex:1}.card form.inputs{display:grid;grid-template-columns:max-content 1fr;gap:6px 12px;align-items:center}.card form.inputs small{grid-column:2;color:var(--muted);margin-top:-4px}.card form.inputs button{grid-column:2;justify-self:start}
+.empty{color:var(--muted);text-align:center;margin-top:40px}.err{color:var(--danger)}
 </style>
 </head>
 <body>

@@ -106,6 +106,9 @@ function blockMarkdown(block: Block): string {
       return '———';
     case 'actions':
       return '';
+    case 'form':
+      // ActionCards have no inputs; the feature's fallback says how to do it by command.
+      return block.fallback.split('\n').join('  \n');
   }
 }
 

@@ -2,8 +2,9 @@ import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
-import type { Locale } from '../../src/i18n/index.js';
+import { type Locale, translator } from '../../src/i18n/index.js';
 import type { SlackClient } from './client.js';
+import { formModal } from './form.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackHome } from './render.js';
 
@@ -53,10 +54,34 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         const { event } = inbound;
         return {
           status: 200,
+          ...(inbound.ackBody ? { body: inbound.ackBody } : {}),
           after: () => {
             work
               .schedule(() => context.deliver(event))
               .catch((err) => logger.error({ err, eventId: event.id }, 'slack delivery failed'));
+          },
+        };
+      }
+      case 'form_errors': {
+        // Slack keeps the modal open and shows these under the fields; nothing is stored.
+        const message = translator(deps.locale)('slack.form.required');
+        const errors = Object.fromEntries(inbound.missing.map((id) => [id, message]));
+        return { status: 200, body: { response_action: 'errors', errors } };
+      }
+      case 'form': {
+        // The trigger id expires 3 s after the click, so the modal cannot wait for the outbox or
+        // the bot: the form travels in the button (render.ts) and views.open runs right after
+        // the ack. Validation and permissions happen when the modal is submitted, in the
+        // feature. If Slack still refuses the trigger (expired under load), the user presses the
+        // button again; the message keeps the feature's command fallback in its text.
+        if (!(await context.isNew('slack', inbound.dedupeId))) return { status: 200 };
+        const view = formModal(inbound.spec, translator(deps.locale), inbound.channel);
+        return {
+          status: 200,
+          after: () => {
+            deps.client
+              .openView(inbound.triggerId, view)
+              .catch((err) => logger.warn({ err: (err as Error).message }, 'slack views.open failed'));
           },
         };
       }

@@ -81,6 +81,11 @@ export class SlackClient {
     await this.call('views.publish', { user_id: userId, view });
   }
 
+  /** Opens a modal; the trigger id is valid for 3 s (https://docs.slack.dev/reference/methods/views.open). */
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    await this.call('views.open', { trigger_id: triggerId, view });
+  }
+
   async openDm(userId: string): Promise<string> {
     const known = this.dmChannels.get(userId);
     if (known) return known;

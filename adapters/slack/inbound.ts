@@ -1,4 +1,13 @@
+import { formValue } from '../../cards/card.js';
 import type { BotEvent, ChatAddress } from '../../src/bot/event.js';
+import {
+  FORM_CALLBACK_ID,
+  FORM_OPEN_ACTION,
+  type FormSpec,
+  parseFormButton,
+  readSubmission,
+  viewSubmissionPayload,
+} from './form.js';
 import {
   appHomeOpenedEvent,
   appMentionEvent,
@@ -14,7 +23,9 @@ import {
 /** What one Slack request or Socket Mode envelope means to us, before dedupe and ack. */
 export type SlackInbound =
   | { kind: 'challenge'; challenge: string }
-  | { kind: 'event'; dedupeId: string; event: BotEvent }
+  | { kind: 'event'; dedupeId: string; event: BotEvent; ackBody?: Record<string, unknown> }
+  | { kind: 'form'; dedupeId: string; triggerId: string; spec: FormSpec; channel?: string }
+  | { kind: 'form_errors'; missing: string[] }
   | { kind: 'home'; dedupeId: string; userId: string }
   | { kind: 'ignored'; reason: string }
   | { kind: 'malformed'; detail: string };
@@ -159,6 +170,7 @@ export function fromSlashCommand(body: unknown, receivedAt: Date): SlackInbound 
 export function fromInteraction(payload: unknown, receivedAt: Date): SlackInbound {
   const envelope = interactionPayload.safeParse(payload);
   if (!envelope.success) return { kind: 'malformed', detail: issues(envelope.error) };
+  if (envelope.data.type === 'view_submission') return fromViewSubmission(payload, receivedAt);
   if (envelope.data.type !== 'block_actions') return { kind: 'ignored', reason: `interaction ${envelope.data.type}` };
   const parsed = blockActionsPayload.safeParse(payload);
   if (!parsed.success) return { kind: 'malformed', detail: issues(parsed.error) };
@@ -168,6 +180,12 @@ export function fromInteraction(payload: unknown, receivedAt: Date): SlackInboun
   const actionId = action.action_id.split(ACTION_REPEAT_SEPARATOR)[0] ?? action.action_id;
   const channelId = channel?.id ?? container?.channel_id;
   const id = `action:${trigger}`;
+  if (actionId === FORM_OPEN_ACTION) {
+    const spec = parseFormButton(action.value);
+    if (!spec) return { kind: 'malformed', detail: 'form button value is not a form' };
+    const dm = channelId?.startsWith('D') ? { channel: channelId } : {};
+    return { kind: 'form', dedupeId: id, triggerId: trigger, spec, ...dm };
+  }
   return {
     kind: 'event',
     dedupeId: id,
@@ -181,6 +199,44 @@ export function fromInteraction(payload: unknown, receivedAt: Date): SlackInboun
           : { kind: 'group', id: channelId },
       replyTo: replyToChannel(user.id, channelId),
       payload: { kind: 'action', actionId, ...(action.value !== undefined ? { value: action.value } : {}) },
+      receivedAt,
+    },
+  };
+}
+
+/**
+ * A submitted modal becomes the form's action event; its value is the JSON features parse.
+ * The view id and hash together name one submission, so a replay is recognised.
+ * https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
+ */
+function fromViewSubmission(payload: unknown, receivedAt: Date): SlackInbound {
+  const parsed = viewSubmissionPayload.safeParse(payload);
+  if (!parsed.success) return { kind: 'malformed', detail: issues(parsed.error) };
+  const { user, view } = parsed.data;
+  if (view.callback_id !== FORM_CALLBACK_ID) return { kind: 'ignored', reason: 'view of another app' };
+  const submitted = readSubmission(view);
+  if (!submitted.ok) {
+    return 'missing' in submitted
+      ? { kind: 'form_errors', missing: submitted.missing }
+      : { kind: 'malformed', detail: submitted.detail };
+  }
+  const id = `view:${view.id}:${view.hash ?? ''}`;
+  return {
+    kind: 'event',
+    dedupeId: id,
+    // An empty object closes the modal (https://docs.slack.dev/surfaces/modals#close_current_view).
+    ackBody: {},
+    event: {
+      id,
+      platform: 'slack',
+      user: { platformUserId: user.id },
+      conversation: { kind: 'dm', id: submitted.channel ?? user.id },
+      replyTo: replyToChannel(user.id, submitted.channel),
+      payload: {
+        kind: 'action',
+        actionId: submitted.actionId,
+        value: formValue(submitted.value, submitted.fields),
+      },
       receivedAt,
     },
   };

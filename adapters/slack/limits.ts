@@ -17,6 +17,11 @@ export const SLACK_LIMITS = {
   actionId: 255,
   imageUrl: 3000,
   imageAlt: 2000,
+  // https://docs.slack.dev/reference/views/modal-views  https://docs.slack.dev/reference/block-kit/blocks/input-block
+  modalTitle: 24,
+  modalButton: 24,
+  inputLabel: 2000,
+  privateMetadata: 3000,
   /** chat.postMessage truncates `text` at 40,000; Slack advises ≤ 4,000 for notifications. */
   fallbackText: 4000,
 } as const;
@@ -31,6 +36,7 @@ export const SLACK_RATES = {
     'chat.update': 50,
     'conversations.open': 50,
     'views.publish': 100,
+    'views.open': 100,
   },
 } as const;
 

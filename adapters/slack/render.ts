@@ -1,5 +1,6 @@
-import { type Block, type Button, type Card, isLinkButton, progressBar } from '../../cards/card.js';
+import { type Block, type Button, type Card, type FormBlock, isLinkButton, progressBar } from '../../cards/card.js';
 import { type Locale, type Translate, translator } from '../../src/i18n/index.js';
+import { FORM_OPEN_ACTION, formButtonValue } from './form.js';
 import { ACTION_REPEAT_SEPARATOR, LINK_ACTION_PREFIX } from './inbound.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { clip, escapeMrkdwn, fitMrkdwn } from './text.js';
@@ -39,6 +40,8 @@ const chunk = <T>(items: T[], size: number): T[][] =>
 class Builder {
   readonly blocks: SlackBlock[] = [];
   cut = false;
+  /** The card's title, which a form's modal reuses. */
+  title = '';
   constructor(
     readonly t: Translate,
     // Shared across the cards of one App Home view, so ids stay unique in the whole view.
@@ -147,11 +150,38 @@ class Builder {
         }
         return;
       }
+      case 'form':
+        this.form(block);
+        return;
       case 'progress':
         // Consecutive bars are packed by renderSlackBlocks; a lone one is one line.
         this.lines([progressLine(block)]);
         return;
     }
+  }
+
+  // A message cannot hold inputs, so a form is a button that opens it as a modal (form.ts);
+  // a form too large for the button's value shows the feature's command fallback instead.
+  form(block: FormBlock): void {
+    const value = formButtonValue(this.title, block);
+    if (value === null) {
+      this.section(block.fallback);
+      this.blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(this.t('slack.form.too_large')))] });
+      return;
+    }
+    const actionId = this.uniqueId(FORM_OPEN_ACTION, `${FORM_OPEN_ACTION}${ACTION_REPEAT_SEPARATOR}`);
+    this.blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: plain(clip(this.t('slack.form.open'), L.buttonText).text),
+          action_id: actionId,
+          value,
+          style: 'primary',
+        },
+      ],
+    });
   }
 
   // Block Kit has no table (outside rich text), so a table is a monospaced code block.
@@ -189,6 +219,7 @@ export function renderSlackBlocks(
   usedActionIds = new Set<string>(),
 ): SlackBlock[] {
   const b = new Builder(translator(locale), usedActionIds);
+  b.title = card.title;
   const title = clip(`${TONE_MARK[card.tone]}${card.title}`.trim(), L.headerText);
   if (title.text) b.blocks.push({ type: 'header', text: plain(title.text) });
   if (title.cut) b.cut = true;

@@ -24,6 +24,9 @@ function blockLines(block: Block): string[] {
     case 'actions':
       // Markdown cannot carry callback buttons; links still work.
       return block.buttons.filter(isLinkButton).map((b) => `[${b.label}](${b.url})`);
+    case 'form':
+      // WeCom messages have no inputs; the feature's fallback says how to do it by command.
+      return [block.fallback];
   }
 }
 

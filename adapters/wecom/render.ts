@@ -69,6 +69,8 @@ function lineOf(block: Block): string[] {
       return [block.columns.join(' | '), ...block.rows.map((r) => r.join(' | '))];
     case 'image':
       return [block.alt];
+    case 'form':
+      return [block.fallback];
     default:
       return [];
   }

@@ -2,7 +2,7 @@
 import type { Card } from '../../cards/card.js';
 import { kpiWeightsCard } from '../../cards/kpi-weights-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
-import type { CommandContext } from '../bot/registry.js';
+import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { computePeriod } from './compute.js';
 import { type KpiContext, parsePeriod } from './context.js';
@@ -15,28 +15,39 @@ import { listModelsWithVersions } from './store-views.js';
 
 const CHANGE = /^([a-z_]+)=(\d+(?:\.\d+)?)%?$/;
 
+/** A model's definition in force for a period, as the weights card and form show it. */
+export interface WeightsModel {
+  code: string;
+  period: string;
+  version: number;
+  scope: string;
+  current: ModelDefinition;
+}
+
+/** Only HR (and admins) see or change weights; a refusal is audited. */
+export async function requireWeightsRole(kpi: KpiContext, ctx: HandlerContext, subjectId: string): Promise<void> {
+  if (ctx.actor.role === 'HR' || ctx.actor.role === 'ADMIN') return;
+  await kpi.deps.audit({
+    actorId: ctx.actor.id,
+    actorKind: 'employee',
+    action: 'kpi.weights.refused',
+    subjectType: 'command',
+    subjectId,
+    channel: ctx.event.platform,
+  });
+  throw new KaopuError('kpi.weights.forbidden', { status: 403 });
+}
+
 /** args: [model?, period?, metric=pct…, reason: …] (the "weights" word already removed). */
 export async function weights(kpi: KpiContext, ctx: CommandContext, args: string[]): Promise<Card[]> {
-  const { db, audit } = kpi.deps;
-  const { actor, t, now } = ctx;
-  if (actor.role !== 'HR' && actor.role !== 'ADMIN') {
-    await audit({
-      actorId: actor.id,
-      actorKind: 'employee',
-      action: 'kpi.weights.refused',
-      subjectType: 'command',
-      subjectId: 'kpi.weights',
-      channel: ctx.event.platform,
-    });
-    throw new KaopuError('kpi.weights.forbidden', { status: 403 });
-  }
+  const { t, actor, now } = ctx;
+  await requireWeightsRole(kpi, ctx, 'kpi.weights');
   await kpi.ready();
-  const models = await listModelsWithVersions(db);
-  const list = models.map((m) => m.code).join(', ');
   const [code, ...rest] = args;
-  if (!code) return [noticeCard({ body: t('kpi.weights.models', { list }) }, t)];
-  const model = models.find((m) => m.code === code);
-  if (!model) throw new KaopuError('kpi.weights.unknown_model', { params: { model: code.slice(0, 40), list } });
+  if (!code) {
+    const list = (await listModelsWithVersions(kpi.deps.db)).map((m) => m.code).join(', ');
+    return [noticeCard({ body: t('kpi.weights.models', { list }) }, t)];
+  }
   const reasonAt = rest.findIndex((a) => /^(reason|原因)[:：]/i.test(a));
   const reason =
     reasonAt < 0
@@ -56,15 +67,44 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
     const m = CHANGE.exec(w);
     return m ? [{ metric: m[1] as string, weight: Number(m[2]) }] : [];
   });
-  const version = resolveVersion(
-    (await listVersions(db)).filter((v) => v.modelCode === code),
-    period,
-  );
-  if (!version) throw new KaopuError('kpi.weights.unknown_model', { params: { model: code, list } });
+  const model = await loadWeightsModel(kpi, code, period);
+  if (changes.length === 0) return [view(model.current, period, model.version, model.scope, null, false, t)];
+  return saveWeights(kpi, ctx, model, changes, reason);
+}
+
+/** The model `code` as it stands for `period`; unknown codes name the models that exist. */
+export async function loadWeightsModel(kpi: KpiContext, code: string, period: string): Promise<WeightsModel> {
+  const { db } = kpi.deps;
+  const models = await listModelsWithVersions(db);
+  const list = models.map((m) => m.code).join(', ');
+  const model = models.find((m) => m.code === code);
+  const version =
+    model &&
+    resolveVersion(
+      (await listVersions(db)).filter((v) => v.modelCode === code),
+      period,
+    );
+  if (!model || !version)
+    throw new KaopuError('kpi.weights.unknown_model', { params: { model: code.slice(0, 40), list } });
   const current = modelSchema.parse(await versionDefinition(db, version.id));
   const scope = [model.department?.name, model.position?.name].filter(Boolean).join(' / ');
-  if (changes.length === 0) return [view(current, period, version.version, scope, null, false, t)];
+  return { code, period, version: version.version, scope, current };
+}
 
+/**
+ * Applies weight changes as a new model version for the period: the one path both the command
+ * and the edit form take, so both validate, audit and recompute the same way.
+ */
+export async function saveWeights(
+  kpi: KpiContext,
+  ctx: HandlerContext,
+  model: WeightsModel,
+  changes: { metric: string; weight: number }[],
+  reason: string,
+): Promise<Card[]> {
+  const { db, audit } = kpi.deps;
+  const { actor, t } = ctx;
+  const { code, period, current, scope } = model;
   const parsed = weightsArgsSchema.safeParse({ model: code, period, changes, reason });
   if (!parsed.success) throw new KaopuError('kpi.weights.usage');
   if (await periodClosed(db, period)) throw new KaopuError('kpi.weights.closed', { params: { period } });

@@ -2,6 +2,8 @@
 // jobs and the debounced recompute other features trigger with `markDirty`.
 import type { Card } from '../../cards/card.js';
 import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
+import { KPI_WEIGHTS_EDIT_ACTION } from '../../cards/kpi-weights-card.js';
+import { KPI_WEIGHTS_SAVE_ACTION } from '../../cards/kpi-weights-form-card.js';
 import { allows } from '../bot/actor.js';
 import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
@@ -12,11 +14,17 @@ import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './con
 import { showCard, showWhy } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
+import { editWeights, saveWeightsForm } from './handlers-weights-form.js';
 import { registerKpiJobs } from './jobs.js';
 import { ensureDefaultModels } from './models.js';
 import { KpiScheduler } from './scheduler.js';
 
-export const KPI_ACTIONS = { open: 'kpi.card.open', why: KPI_WHY_ACTION } as const;
+export const KPI_ACTIONS = {
+  open: 'kpi.card.open',
+  why: KPI_WHY_ACTION,
+  weightsEdit: KPI_WEIGHTS_EDIT_ACTION,
+  weightsSave: KPI_WEIGHTS_SAVE_ACTION,
+} as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
 export type { KpiDeps } from './context.js';
 export { nightlyRecompute, weeklySnapshot } from './jobs.js';
@@ -112,6 +120,16 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     handle: (ctx) => showCard(context, ctx, currentPeriod(ctx.now, ctx.actor.timeZone)),
   });
   bot.registry.action({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
+  bot.registry.action({
+    id: KPI_ACTIONS.weightsEdit,
+    roles: ['HR', 'ADMIN'],
+    handle: (ctx) => editWeights(context, ctx),
+  });
+  bot.registry.action({
+    id: KPI_ACTIONS.weightsSave,
+    roles: ['HR', 'ADMIN'],
+    handle: (ctx) => saveWeightsForm(context, ctx),
+  });
 
   if (deps.jobs) registerKpiJobs(context, deps.jobs);
   return {

@@ -76,3 +76,12 @@ export const weightsArgsSchema = z.object({
   reason: z.string().min(2).max(500),
 });
 export type WeightsArgs = z.infer<typeof weightsArgsSchema>;
+
+/** The edit form's target, carried by the button and the form: "model period". */
+export const weightsFormTarget = z.string().regex(/^[a-z][a-z0-9_]{1,40} \d{4}-(0[1-9]|1[0-2])$/);
+
+/** A submitted weights form (see `formValue` in cards/card.ts): metric codes and `reason` → text. */
+export const weightsFormValue = z.object({
+  value: z.string().max(100),
+  fields: z.record(z.string().max(60), z.string().max(500)),
+});

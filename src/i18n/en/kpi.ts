@@ -73,6 +73,17 @@ export const kpi: Record<keyof typeof zh, string> = {
   'kpi.weights.col.weight': 'Weight %',
   'kpi.weights.col.target': 'Target',
   'kpi.weights.col.curve': 'Curve',
+  'kpi.weights.edit': 'Edit weights',
+  'kpi.weights.form.title': 'Weights {model} · {period}',
+  'kpi.weights.form.intro':
+    'Enter the new weight of each metric for {period} (they must total 100%; 0 removes a metric) and say why.',
+  'kpi.weights.form.reason': 'Reason for the change',
+  'kpi.weights.form.reason_hint': 'Kept in the audit log',
+  'kpi.weights.form.submit': 'Save',
+  'kpi.weights.form.fallback': 'Forms cannot be filled in here. Change the numbers and send:\n{command} reason: <why>',
+  'kpi.weights.form.invalid': 'The form could not be read; please open it again.',
+  'kpi.weights.form.number': 'The weight of "{metric}" must be a number from 0 to 100.',
+  'kpi.weights.form.unchanged': 'No weight changed, so no new version was saved.',
 
   'kpi.error.bad_period': 'A period looks like YYYY-MM, for example 2026-11.',
 

@@ -71,6 +71,16 @@ export const kpi = {
   'kpi.weights.col.weight': '权重 %',
   'kpi.weights.col.target': '目标',
   'kpi.weights.col.curve': '计分曲线',
+  'kpi.weights.edit': '调整权重',
+  'kpi.weights.form.title': '调整 {model} · {period} 权重',
+  'kpi.weights.form.intro': '填写 {period} 各指标的新权重（合计 100%，填 0 表示去掉该指标），并写明原因。',
+  'kpi.weights.form.reason': '修改原因',
+  'kpi.weights.form.reason_hint': '会记入审计日志',
+  'kpi.weights.form.submit': '保存',
+  'kpi.weights.form.fallback': '这里不能直接填写表单。请改好数字后发送：\n{command} 原因：<修改原因>',
+  'kpi.weights.form.invalid': '表单内容无法识别，请重新打开表单。',
+  'kpi.weights.form.number': '“{metric}”的权重应为 0–100 之间的数字。',
+  'kpi.weights.form.unchanged': '权重没有变化，未保存新版本。',
 
   'kpi.error.bad_period': '期间格式应为 YYYY-MM，例如 2026-11。',
 
