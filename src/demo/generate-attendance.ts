@@ -1,6 +1,7 @@
 // Daily office check-ins and check-outs, with the late streak and the replayed fixes.
-import { type DemoPerson, type DemoSite, SITES } from './company.js';
+import type { DemoPerson } from './company.js';
 import { type Generator, idFor } from './generator.js';
+import { type DemoSite, SITES } from './sites.js';
 
 export function generateAttendance(g: Generator, p: DemoPerson, days: string[]) {
   const office = SITES.find(

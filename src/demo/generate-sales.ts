@@ -1,6 +1,7 @@
 // Field-sales customer visits and CRM orders.
-import { type DemoPerson, SITES } from './company.js';
+import type { DemoPerson } from './company.js';
 import { type Generator, idFor } from './generator.js';
+import { SITES } from './sites.js';
 
 export function generateSales(g: Generator, p: DemoPerson, days: string[]) {
   const sites = SITES.filter((s) => s.team === 'sales');

@@ -1,6 +1,7 @@
 // NEV after-sales work orders with their site check-ins and customer surveys.
-import { type DemoPerson, type DemoSite, SITES } from './company.js';
+import type { DemoPerson } from './company.js';
 import { type Generator, idFor } from './generator.js';
+import { type DemoSite, SITES } from './sites.js';
 
 export function generateWorkOrders(g: Generator, p: DemoPerson, days: string[]) {
   const sites = SITES.filter((s) => s.team === 'aftersales');

@@ -1,7 +1,7 @@
 // The demo company's generated records: one Generator holds the rows, one function per kind fills it.
 import type { Prisma } from '../db/client.js';
-import type { DemoSite } from './company.js';
 import type { Random } from './random.js';
+import type { DemoSite } from './sites.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -4,7 +4,7 @@ import type { Db, Prisma } from '../db/client.js';
 type Tx = Prisma.TransactionClient;
 
 import { addDays, localDate, periodOf, previousPeriod, zonedTime } from '../time/zoned.js';
-import { DEPARTMENTS, type DemoPerson, PEOPLE, POSITIONS, SITES, TEAMS } from './company.js';
+import { DEPARTMENTS, type DemoPerson, PEOPLE, POSITIONS, TEAMS } from './company.js';
 import { generateAttendance } from './generate-attendance.js';
 import { generateSales } from './generate-sales.js';
 import { generateTickets, generateTraining } from './generate-service.js';
@@ -12,6 +12,7 @@ import { generateWorkOrders } from './generate-work-orders.js';
 import { Generator, idFor, pad } from './generator.js';
 import { seedPeopleProcesses } from './people-processes.js';
 import { seededRandom } from './random.js';
+import { SITES } from './sites.js';
 
 export const DEMO_SEED = 20261101;
 
