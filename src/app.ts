@@ -122,8 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     isNew: inbox.isNew,
     handle: (event) => bot.handle(event),
     async deliver(event) {
-      const cards = await bot.handle(event);
-      const locale = event.locale ?? config.locale;
+      const { cards, locale } = await bot.respond(event);
       for (const [i, card] of cards.entries()) {
         await outbox.enqueue({
           platform: event.platform,

@@ -28,21 +28,35 @@ export class Bot {
   constructor(readonly deps: BotDeps) {}
 
   async handle(event: BotEvent): Promise<Card[]> {
-    const { db, logger, defaultLocale } = this.deps;
+    return (await this.respond(event)).cards;
+  }
+
+  /** The replies and the language they are written in (adapters render their own words in it). */
+  async respond(event: BotEvent): Promise<{ cards: Card[]; locale: Locale }> {
+    const { db, defaultLocale } = this.deps;
     const actor = await resolveActor(db, event, event.locale ?? defaultLocale);
     if (!actor) {
       const locale = event.locale ?? defaultLocale;
-      return [
-        onboardingCard(
-          {
-            platformLabel: translator(locale)(`platform.${event.platform}`),
-            platformUserId: event.user.platformUserId,
-          },
-          translator(locale),
-        ),
-      ];
+      return { cards: this.onboarding(event, locale), locale };
     }
     const locale = event.locale ?? actor.locale;
+    return { cards: await this.answer(event, actor, locale), locale };
+  }
+
+  private onboarding(event: BotEvent, locale: Locale): Card[] {
+    return [
+      onboardingCard(
+        {
+          platformLabel: translator(locale)(`platform.${event.platform}`),
+          platformUserId: event.user.platformUserId,
+        },
+        translator(locale),
+      ),
+    ];
+  }
+
+  private async answer(event: BotEvent, actor: Actor, locale: Locale): Promise<Card[]> {
+    const { logger } = this.deps;
     const t = translator(locale);
     const base = { event, actor, locale, t, now: this.deps.now() };
     try {

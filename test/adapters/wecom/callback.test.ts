@@ -81,6 +81,23 @@ describe('WeCom messages end to end', () => {
     expect(standIn.to('/cgi-bin/message/send')[before]?.query).toEqual({ access_token: 'stand-in-token' });
   });
 
+  it("renders the platform's own words in an English-speaking employee's language", async () => {
+    const before = sends().length;
+    await app.server.inject(signedPost(callbackXml('text', { from: 'danielwu', content: 'help' })));
+    await vi.waitFor(
+      () => expect(sends().some((s, i) => i >= before && 'template_card' in (s.body as object))).toBe(true),
+      {
+        timeout: 10_000,
+      },
+    );
+    const card = sends()
+      .slice(before)
+      .map((s) => s.body as { template_card?: { source: { desc: string }; main_title: { title: string } } })
+      .find((b) => b.template_card)?.template_card;
+    expect(card?.main_title.title).toBe('What Kaopu can do for you');
+    expect(card?.source.desc).toBe('Kaopu');
+  });
+
   it('greys out a pressed button and sends the follow-up card', async () => {
     let before = sends().length;
     await app.server.inject(signedPost(callbackXml('text', { content: 'hepl' })));
