@@ -1,6 +1,7 @@
 // Who may see which report, and the numbers a report shows. Pure: plain values in and out.
 import { createHash } from 'node:crypto';
 import type { Role } from '../bot/actor.js';
+import { localParts } from '../time/zoned.js';
 
 export type ReportKind = 'dept' | 'person' | 'payroll';
 
@@ -123,18 +124,8 @@ export function safeFileName(name: string): string {
 
 /** "YYYY-MM-DD HH:mm" in the reader's zone, for "computed at" and "closed at". */
 export function formatLocalTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const { date, minuteOfDay } = localParts(instant, timeZone);
+  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+  const mm = String(minuteOfDay % 60).padStart(2, '0');
+  return `${date} ${hh}:${mm}`;
 }
