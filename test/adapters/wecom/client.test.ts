@@ -69,7 +69,7 @@ describe('WeCom API client', () => {
         card_action: { type: 1, url: 'https://kaopu.example/console' },
       },
       enable_duplicate_check: 1,
-      duplicate_check_interval: 300,
+      duplicate_check_interval: 600,
     });
   });
 
