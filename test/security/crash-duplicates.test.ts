@@ -72,7 +72,7 @@ async function startServer(): Promise<{ child: ChildProcess; output: () => strin
   child.stderr?.on('data', (d: Buffer) => {
     out += d.toString();
   });
-  await until('the server to start', () => out.includes('Kaopu is running') || child.exitCode !== null, 45_000);
+  await until('the server to start', () => out.includes('Kaopu is running') || child.exitCode !== null, 90_000);
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   return { child, output: () => out };
 }
@@ -109,7 +109,7 @@ function dingtalkHelp(staffId: string, i: number) {
 const unfinished = () => db.outboxMessage.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
 
 describe('a crash with sends in flight', () => {
-  it('loses no reply and sends none twice on Slack and WeCom after a restart', { timeout: 120_000 }, async () => {
+  it('loses no reply and sends none twice on Slack and WeCom after a restart', { timeout: 240_000 }, async () => {
     const users = {
       slack: await identities('SLACK'),
       wecom: await identities('WECOM'),
@@ -117,13 +117,11 @@ describe('a crash with sends in flight', () => {
     };
     const first = await startServer();
     const exited = once(first.child, 'exit');
-    for (let i = 0; i < PER_PLATFORM; i++) {
-      const sends: Promise<void>[] = [];
-      if (users.slack[i]) sends.push(slackHelp(users.slack[i] as string, i));
-      if (users.wecom[i]) sends.push(wecomHelp(users.wecom[i] as string));
-      if (users.ding[i]) sends.push(dingtalkHelp(users.ding[i] as string, i));
-      await Promise.all(sends);
-    }
+    await Promise.all([
+      ...users.slack.map((user, i) => slackHelp(user, i)),
+      ...users.wecom.map((user) => wecomHelp(user)),
+      ...users.ding.map((user, i) => dingtalkHelp(user, i)),
+    ]);
     const events = users.slack.length + users.wecom.length + users.ding.length;
     await until('every reply queued', async () => (await db.outboxMessage.count()) >= events, 30_000);
     await until('sends in flight on Slack and WeCom', () => slack.inFlight() > 0 && wecom.inFlight() > 0, 20_000);
