@@ -115,16 +115,25 @@ describe('a crash with sends in flight', () => {
       wecom: await identities('WECOM'),
       ding: await identities('DINGTALK'),
     };
+    expect([users.slack.length, users.wecom.length, users.ding.length]).toEqual([17, 17, 17]);
+    for (const standIn of [slack, wecom, dingtalk]) standIn.stall(true);
     const first = await startServer();
     const exited = once(first.child, 'exit');
-    await Promise.all([
-      ...users.slack.map((user, i) => slackHelp(user, i)),
-      ...users.wecom.map((user) => wecomHelp(user)),
-      ...users.ding.map((user, i) => dingtalkHelp(user, i)),
-    ]);
+    // Round by round, so the replies queue interleaved and every platform soon has sends in flight.
+    for (let i = 0; i < PER_PLATFORM; i++) {
+      await Promise.all([
+        slackHelp(users.slack[i] as string, i),
+        wecomHelp(users.wecom[i] as string),
+        dingtalkHelp(users.ding[i] as string, i),
+      ]);
+    }
     const events = users.slack.length + users.wecom.length + users.ding.length;
     await until('every reply queued', async () => (await db.outboxMessage.count()) >= events, 30_000);
-    await until('sends in flight on Slack and WeCom', () => slack.inFlight() > 0 && wecom.inFlight() > 0, 20_000);
+    await until(
+      'sends in flight on every platform',
+      () => [slack, wecom, dingtalk].every((p) => p.inFlight() > 0),
+      30_000,
+    );
 
     first.child.kill('SIGKILL');
     await exited;
@@ -132,6 +141,7 @@ describe('a crash with sends in flight', () => {
     // The restart applies migrations, which wants the SQLite file to itself for a moment.
     await db.$disconnect();
 
+    for (const standIn of [slack, wecom, dingtalk]) standIn.stall(false);
     const second = await startServer();
     await until('the outbox to drain', async () => (await unfinished()) === 0, 60_000);
     await until(

@@ -23,6 +23,11 @@ export interface SlowStandIn {
   dropped: Delivered[];
   /** Requests arrived whose answer is still being held. */
   inFlight(): number;
+  /**
+   * While on, every send is held 4 s instead of 1–2 s (still under the clients' 10 s timeout), so
+   * the server sends slower than the test can queue replies, however loaded the machine.
+   */
+  stall(on: boolean): void;
   calls(path: string): Json[];
   close(): Promise<void>;
 }
@@ -38,34 +43,50 @@ async function readJsonOrForm(req: IncomingMessage): Promise<Json> {
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
+const STALL_MS = 4000;
+
 async function serve(handler: Handler): Promise<Omit<SlowStandIn, 'delivered' | 'dropped'>> {
   let held = 0;
   let sequence = 0;
   const seen: { path: string; body: Json }[] = [];
+  const control = { stalling: false };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const body = await readJsonOrForm(req);
     seen.push({ path, body });
     const answer = handler(path, body, Date.now());
-    const reply = () => {
-      if (res.destroyed) return;
+    if (!answer.hold) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer.body));
-    };
-    if (!answer.hold) return reply();
+      return;
+    }
     sequence += 1;
+    const stall = control.stalling;
     held += 1;
+    let open = true;
+    // A killed client closes the socket; its request is no longer in flight.
+    const finish = () => {
+      if (!open) return;
+      open = false;
+      held -= 1;
+    };
+    res.on('close', finish);
     setTimeout(
       () => {
-        held -= 1;
-        reply();
+        finish();
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
       },
-      1000 + (sequence % 5) * 250,
+      stall ? STALL_MS : 1000 + (sequence % 5) * 250,
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stall: (on) => {
+      control.stalling = on;
+    },
     inFlight: () => held,
     calls: (path) => seen.filter((s) => s.path === path).map((s) => s.body),
     close: () =>
