@@ -16,11 +16,12 @@ import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
+import { defaultMetricFamilies } from './default-metric-families.js';
 import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { type KpiFeature, kpi } from './kpi/index.js';
+import { createMetricRegistry, type KpiFeature, kpi } from './kpi/index.js';
 import { payroll, registerPayrollJobs } from './payroll/index.js';
 import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     now,
     timeZone: config.timeZone,
     jobs: scheduler,
+    metrics: createMetricRegistry(defaultMetricFamilies),
   });
   const files = createFileService({
     db,

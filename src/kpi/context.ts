@@ -6,6 +6,7 @@ import { KaopuError } from '../errors.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { localDate, periodOf } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
+import type { MetricRegistry } from './metrics/index.js';
 import { periodSchema } from './schemas.js';
 
 export interface KpiDeps {
@@ -18,6 +19,8 @@ export interface KpiDeps {
   timeZone?: string;
   /** The app's job scheduler; KPI jobs register on it. */
   jobs?: Scheduler;
+  /** The metric families the features registered. */
+  metrics: MetricRegistry;
 }
 
 /** What every KPI handler needs: the engine plus a promise that default models are in place. */

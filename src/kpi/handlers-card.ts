@@ -11,7 +11,6 @@ import { type KpiContext, mayRead } from './context.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import type { KpiInputs } from './rules.js';
 import { periodClosed } from './store.js';
-import { evidence } from './store-records.js';
 import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
 
@@ -117,8 +116,9 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
   const inputs = result.inputs as unknown as KpiInputs;
   const source = inputs.metrics.find((m) => m.metric === metric) ?? inputs.deductions.find((d) => d.rule === metric);
   if (!source) throw new KaopuError('kpi.why.gone');
-  const recordType = 'recordType' in source ? source.recordType : recordTypeOfRule(inputs, metric);
-  const rows = (await evidence(db, recordType, source.recordIds)).sort(
+  // a deduction or bonus lists the records of the metric its rule counts (late → late_count)
+  const why = kpi.engine.metrics.get('recordType' in source ? source.metric : ruleMetric(source.rule))?.why;
+  const rows = (why ? await why(db, source.recordIds) : []).sort(
     (a, b) => a.rank - b.rank || a.ref.localeCompare(b.ref),
   );
   const zone = actor.timeZone;
@@ -147,17 +147,4 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
       t,
     ),
   ];
-}
-
-const RULE_RECORD_TYPES: Record<string, string> = {
-  complaint: 'HelpdeskTicket',
-  repeat_complaint: 'HelpdeskTicket',
-  'error.MAJOR': 'QualityError',
-  'error.MINOR': 'QualityError',
-  late: 'CheckIn',
-  absence: 'CheckIn',
-};
-
-function recordTypeOfRule(_inputs: KpiInputs, rule: string): string {
-  return RULE_RECORD_TYPES[rule] ?? 'CheckIn';
 }

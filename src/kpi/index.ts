@@ -16,6 +16,7 @@ import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
 import { editWeights, saveWeightsForm } from './handlers-weights-form.js';
 import { registerKpiJobs } from './jobs.js';
+import type { MetricRegistry } from './metrics/index.js';
 import { ensureDefaultModels } from './models.js';
 import { KpiScheduler } from './scheduler.js';
 
@@ -26,8 +27,21 @@ export const KPI_ACTIONS = {
   weightsSave: KPI_WEIGHTS_SAVE_ACTION,
 } as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
+export { workdayDates } from './calendar.js';
 export type { KpiDeps } from './context.js';
 export { nightlyRecompute, weeklySnapshot } from './jobs.js';
+export type {
+  Dialect,
+  GroupedQuery,
+  MetricCatalogue,
+  MetricFamily,
+  MetricRegistry,
+  MetricSpec,
+  MetricWindow,
+  WhyQuery,
+  WhyRow,
+} from './metrics/index.js';
+export { createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
 
 const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
 
@@ -39,6 +53,8 @@ export interface KpiSubcommand {
 
 export interface KpiFeature {
   context: KpiContext;
+  /** The metric families the engine reads; `kit.kpi.metrics(family)` registers here. */
+  metrics: MetricRegistry;
   scheduler: KpiScheduler;
   /** Adds `kpi <word>`; the word is removed from ctx.args. */
   subcommand(word: string, spec: KpiSubcommand): void;
@@ -53,6 +69,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     (defaults ??= ensureDefaultModels(
       deps.db,
       previousPeriod(currentPeriod(deps.now(), deps.timeZone ?? 'Asia/Shanghai')),
+      deps.metrics,
     ).then(
       () => undefined,
       (err) => {
@@ -62,7 +79,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     ));
   const context: KpiContext = {
     deps,
-    engine: { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now },
+    engine: { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics },
     ready,
   };
   const scheduler = new KpiScheduler(context.engine, deps.logger, ready);
@@ -134,6 +151,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
   if (deps.jobs) registerKpiJobs(context, deps.jobs);
   return {
     context,
+    metrics: deps.metrics,
     scheduler,
     subcommand(word, spec) {
       subcommands.set(word.toLowerCase(), spec);

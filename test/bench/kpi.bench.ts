@@ -10,7 +10,9 @@ import { loadConfig } from '../../src/config.js';
 import { openDb } from '../../src/db/client.js';
 import { resolveDatabaseTarget } from '../../src/db/database-url.js';
 import { applyMigrations } from '../../src/db/migrations.js';
+import { defaultMetricFamilies } from '../../src/default-metric-families.js';
 import { computePeriod } from '../../src/kpi/compute.js';
+import { createMetricRegistry } from '../../src/kpi/index.js';
 import { ensureDefaultModels } from '../../src/kpi/models.js';
 import { ROOT } from '../helpers/test-db.js';
 import { percentile, type Report, round } from './figure.js';
@@ -27,7 +29,8 @@ export default async function (report: Report) {
   const db = openDb(target);
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await generate(db);
-  await ensureDefaultModels(db, PERIOD);
+  const metrics = createMetricRegistry(defaultMetricFamilies);
+  await ensureDefaultModels(db, PERIOD, metrics);
 
   const scanStart = performance.now();
   for (const q of [
@@ -38,7 +41,7 @@ export default async function (report: Report) {
     await db.$queryRawUnsafe(q);
   const scanMs = performance.now() - scanStart;
 
-  const engine = { db, provider: 'sqlite' as const, logger: pino({ level: 'silent' }), now: () => NOW };
+  const engine = { db, provider: 'sqlite' as const, logger: pino({ level: 'silent' }), now: () => NOW, metrics };
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
