@@ -38,6 +38,8 @@ export interface AppOptions {
   adapters?: Adapter[];
   /** Reuse an open database (tests share one per file). */
   db?: Db;
+  /** Quiet time before people marked dirty are recomputed (tests lengthen it and flush by hand). */
+  kpiRecomputeDelayMs?: number;
 }
 
 export interface App {
@@ -81,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     timeZone: config.timeZone,
     jobs: scheduler,
     metrics: createMetricRegistry(defaultMetricFamilies),
+    recomputeDelayMs: options.kpiRecomputeDelayMs,
   });
   const files = createFileService({
     db,

@@ -7,6 +7,7 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import { localDate, periodOf } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
 import type { MetricRegistry } from './metrics/index.js';
+import type { KpiScheduler } from './scheduler.js';
 import { periodSchema } from './schemas.js';
 
 export interface KpiDeps {
@@ -21,6 +22,8 @@ export interface KpiDeps {
   jobs?: Scheduler;
   /** The metric families the features registered. */
   metrics: MetricRegistry;
+  /** Quiet time before people marked dirty are recomputed; 2 s by default. */
+  recomputeDelayMs?: number | undefined;
 }
 
 /** What every KPI handler needs: the engine plus a promise that default models are in place. */
@@ -28,6 +31,8 @@ export interface KpiContext {
   deps: KpiDeps;
   engine: KpiEngine;
   ready(): Promise<void>;
+  /** Reads never compute; they mark what is missing dirty here. */
+  scheduler: Pick<KpiScheduler, 'markDirty'>;
 }
 
 export function currentPeriod(now: Date, timeZone: string): string {

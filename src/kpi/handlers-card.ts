@@ -6,11 +6,10 @@ import { kpiWhyCard } from '../../cards/kpi-why-card.js';
 import type { ActionContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { addDays, localDate, periodOf } from '../time/zoned.js';
-import { computePeriod } from './compute.js';
 import { type KpiContext, mayRead } from './context.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
+import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
-import { periodClosed } from './store.js';
 import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
 
@@ -20,11 +19,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   const { db } = kpi.deps;
   const { actor, t, now } = ctx;
   await kpi.ready();
-  let result = await findResult(db, actor.id, period);
-  if (!result && !(await periodClosed(db, period))) {
-    await computePeriod(kpi.engine, period, { employeeIds: [actor.id] });
-    result = await findResult(db, actor.id, period);
-  }
+  const result = await findResult(db, actor.id, period);
   const base = { name: actor.name, period, whyValue: () => '', computedAt: '', modelCode: '', modelVersion: 0 };
   const empty = {
     totalScore: null,
@@ -37,7 +32,10 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     bonuses: [],
     movers: [],
   };
-  if (!result) return [kpiCard({ ...base, ...empty, state: 'no_model' }, t)];
+  if (!result) {
+    const pending = await markMissing(kpi, period, { employeeIds: [actor.id] }, new Set());
+    return [kpiCard({ ...base, ...empty, state: pending.length > 0 ? 'pending' : 'no_model' }, t)];
+  }
   const inputs = result.inputs as unknown as KpiInputs;
   if (result.totalScore === null) return [kpiCard({ ...base, ...empty, state: 'no_data' }, t)];
   const view: KpiCardView = {
@@ -70,15 +68,12 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   return [kpiCard(view, t)];
 }
 
-/** A weekly snapshot if the job took one; otherwise the same period rescored as of 7 days ago. */
+/** The weekly snapshot taken in the week up to 7 days ago; none (nothing to compare) otherwise. */
 async function weekAgoScore(kpi: KpiContext, employeeId: string, zone: string, period: string, now: Date) {
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const date = localDate(weekAgo, zone);
+  const date = localDate(new Date(now.getTime() - 7 * 86_400_000), zone);
   if (periodOf(date) !== period || date < `${period}-01`) return null;
   const snap = await snapshotOnOrBefore(kpi.deps.db, employeeId, period, date);
-  if (snap && snap.takenOn >= addDays(date, -1)) return snap.totalScore;
-  const past = await computePeriod(kpi.engine, period, { employeeIds: [employeeId], asOf: weekAgo, write: false });
-  return past.results[0]?.scored.totalScore ?? null;
+  return snap && snap.takenOn > addDays(date, -7) ? snap.totalScore : null;
 }
 
 export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card[]> {

@@ -18,6 +18,7 @@ import { editWeights, saveWeightsForm } from './handlers-weights-form.js';
 import { registerKpiJobs } from './jobs.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { ensureDefaultModels } from './models.js';
+import { onRecordsChanged, type RecordsChanged } from './record-changes.js';
 import { KpiScheduler } from './scheduler.js';
 
 export const KPI_ACTIONS = {
@@ -42,6 +43,7 @@ export type {
   WhyRow,
 } from './metrics/index.js';
 export { createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
+export type { RecordsChanged } from './record-changes.js';
 
 const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
 
@@ -56,6 +58,8 @@ export interface KpiFeature {
   /** The metric families the engine reads; `kit.kpi.metrics(family)` registers here. */
   metrics: MetricRegistry;
   scheduler: KpiScheduler;
+  /** A KPI input changed (the kit's `record.changed`): its people are recomputed after a short quiet. */
+  onRecordsChanged(change: RecordsChanged): void;
   /** Adds `kpi <word>`; the word is removed from ctx.args. */
   subcommand(word: string, spec: KpiSubcommand): void;
   start(): void;
@@ -77,12 +81,9 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
         throw err;
       },
     ));
-  const context: KpiContext = {
-    deps,
-    engine: { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics },
-    ready,
-  };
-  const scheduler = new KpiScheduler(context.engine, deps.logger, ready);
+  const engine = { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics };
+  const scheduler = new KpiScheduler(engine, deps.logger, ready, deps.recomputeDelayMs);
+  const context: KpiContext = { deps, engine, ready, scheduler };
   const subcommands = new Map<string, KpiSubcommand>();
   subcommands.set('weights', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
   subcommands.set('权重', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
@@ -153,6 +154,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     context,
     metrics: deps.metrics,
     scheduler,
+    onRecordsChanged: (change) => onRecordsChanged(scheduler, change),
     subcommand(word, spec) {
       subcommands.set(word.toLowerCase(), spec);
     },
