@@ -47,13 +47,19 @@ export default async function (report: Report) {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const summary = await computePeriod(engine, PERIOD);
   const fullS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  log(`CPU of the full recompute (this process): ${round((cpu.user + cpu.system) / 1e6)} s`);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   log(`recomputed ${summary.results.length} employees, wrote ${summary.written}`);
   const t1 = performance.now();
+  const cpu1 = process.cpuUsage();
   const again = await computePeriod(engine, PERIOD);
+  const cpuAgain = process.cpuUsage(cpu1);
+  log(`CPU of the unchanged recompute: ${round((cpuAgain.user + cpuAgain.system) / 1e6)} s`);
   log(`unchanged recompute: ${round((performance.now() - t1) / 1000)} s, wrote ${again.written}`);
 
   report({
