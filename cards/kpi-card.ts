@@ -18,7 +18,8 @@ export interface KpiCardMetric {
 export interface KpiCardView {
   name: string;
   period: string;
-  state: 'ok' | 'no_data' | 'no_model';
+  /** `pending`: a model applies but no result is stored yet; the scheduler is computing it. */
+  state: 'ok' | 'no_data' | 'no_model' | 'pending';
   totalScore: number | null;
   band: string | null;
   prorated: boolean;
@@ -41,7 +42,7 @@ export const KPI_WHY_ACTION = 'kpi.why';
 export function kpiCard(view: KpiCardView, t: Translate): Card {
   const title = t('kpi.card.title', { name: view.name, period: view.period });
   if (view.state !== 'ok') {
-    const body = view.state === 'no_model' ? t('kpi.card.no_model') : t('kpi.card.no_data');
+    const body = t(`kpi.card.${view.state}`);
     return makeCard({ title, tone: 'info', blocks: [{ type: 'text', text: body }] });
   }
   const blocks: Block[] = [

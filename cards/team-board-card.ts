@@ -1,5 +1,5 @@
 import type { Translate } from '../src/i18n/index.js';
-import { type Card, makeCard } from './card.js';
+import { type Block, type Card, makeCard } from './card.js';
 import { formatDelta, formatScore, metricLabel } from './kpi-format.js';
 
 export interface TeamBoardView {
@@ -7,11 +7,18 @@ export interface TeamBoardView {
   period: string;
   /** Already sorted by score, best first, no-data last. */
   rows: { name: string; score: number | null; band: string | null; trend: number | null; below: string[] }[];
+  /** Members with no stored result yet whom the scheduler is computing. */
+  pending?: number;
 }
 
 export function teamBoardCard(view: TeamBoardView, t: Translate): Card {
   const title = t('kpi.team.title', { team: view.team, period: view.period });
-  if (view.rows.length === 0) return makeCard({ title, blocks: [{ type: 'text', text: t('kpi.team.no_members') }] });
+  const pending: Block[] = view.pending ? [{ type: 'text', text: t('kpi.team.pending', { count: view.pending }) }] : [];
+  if (view.rows.length === 0)
+    return makeCard({
+      title,
+      blocks: pending.length > 0 ? pending : [{ type: 'text', text: t('kpi.team.no_members') }],
+    });
   return makeCard({
     title,
     tone: view.rows.some((r) => r.band === 'D') ? 'warning' : 'info',
@@ -33,6 +40,7 @@ export function teamBoardCard(view: TeamBoardView, t: Translate): Card {
           r.below.map((m) => `⚠${metricLabel(m, t)}`).join(' '),
         ]),
       },
+      ...pending,
       { type: 'text', text: t('kpi.team.footer') },
     ],
   });

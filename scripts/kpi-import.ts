@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openDb } from '../src/db/client.js';
 import { resolveDatabaseTarget } from '../src/db/database-url.js';
+import { defaultMetricFamilies } from '../src/default-metric-families.js';
+import { createMetricRegistry } from '../src/kpi/index.js';
 import { importModel, parseModelText } from '../src/kpi/models.js';
 import { periodSchema } from '../src/kpi/schemas.js';
 import { localDate, periodOf } from '../src/time/zoned.js';
@@ -25,7 +27,7 @@ if (!period.success) {
   process.stderr.write('--period must look like 2026-11\n');
   process.exit(2);
 }
-const check = parseModelText(readFileSync(resolve(file), 'utf8'));
+const check = parseModelText(readFileSync(resolve(file), 'utf8'), createMetricRegistry(defaultMetricFamilies));
 if (!check.ok) {
   process.stderr.write(`${file} is not a valid KPI model:\n${check.problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);

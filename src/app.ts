@@ -16,6 +16,7 @@ import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
+import { defaultMetricFamilies } from './default-metric-families.js';
 import { help } from './help/index.js';
 import { apiKeyCheck } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
@@ -24,7 +25,7 @@ import { createOpenApiRegistry, type OpenApiRegistry } from './http/openapi.js';
 import type { GuardedRoute } from './http/route-guard.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { type KpiFeature, kpi } from './kpi/index.js';
+import { createMetricRegistry, type KpiFeature, kpi } from './kpi/index.js';
 import { payroll, registerPayrollJobs } from './payroll/index.js';
 import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
@@ -41,6 +42,8 @@ export interface AppOptions {
   adapters?: Adapter[];
   /** Reuse an open database (tests share one per file). */
   db?: Db;
+  /** Quiet time before people marked dirty are recomputed (tests lengthen it and flush by hand). */
+  kpiRecomputeDelayMs?: number;
 }
 
 export interface App {
@@ -88,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     now,
     timeZone: config.timeZone,
     jobs: scheduler,
+    metrics: createMetricRegistry(defaultMetricFamilies),
+    recomputeDelayMs: options.kpiRecomputeDelayMs,
   });
   const files = createFileService({
     db,

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { periodDates } from '../time/zoned.js';
 import { evaluateMetric } from './evaluate.js';
-import { METRICS, metricSpec } from './metrics/index.js';
+import type { MetricRegistry } from './metrics/index.js';
 import { modelFor } from './resolve.js';
 import { canonicalJson, contentHash, coverage, type MetricValue, type Scored, scoreEmployee } from './rules.js';
 import { type ModelDefinition, modelSchema } from './schemas.js';
@@ -24,6 +24,8 @@ export interface KpiEngine {
   provider: 'sqlite' | 'postgres';
   logger: Logger;
   now: () => Date;
+  /** The metric families registered by the features. */
+  metrics: MetricRegistry;
 }
 
 export interface ComputeOptions {
@@ -82,7 +84,7 @@ export async function computePeriod(
       period,
       coverage: coverage(first, last, e.hireDate, e.leftDate),
       values: byCode(model, mine),
-      meta: (code) => metricSpec(code),
+      meta: (code) => engine.metrics.spec(code),
       personalTargets: targets.get(e.id) ?? new Map(),
       ruleMetric,
     });
@@ -125,7 +127,7 @@ async function aggregate(
     for (const m of model.metrics) wanted.set(keyOf(m.metric, m.params), { code: m.metric, params: m.params ?? {} });
     for (const r of [...model.deductions, ...model.bonuses]) {
       const code = ruleMetric(r.per);
-      if (METRICS.has(code)) wanted.set(keyOf(code, undefined), { code, params: {} });
+      if (engine.metrics.get(code)) wanted.set(keyOf(code, undefined), { code, params: {} });
     }
   }
   const byZone = new Map<string, ScopeEmployee[]>();
@@ -138,7 +140,7 @@ async function aggregate(
       const { values, missing } = await evaluateMetric(engine, code, scope);
       for (const [id, v] of values) put(out, id, key, v);
       // Zero-when-missing metrics only count for people with some record elsewhere (see below).
-      if (metricSpec(code).empty === 'zero') for (const [id, v] of missing) put(zeros, id, key, v);
+      if (engine.metrics.spec(code).empty === 'zero') for (const [id, v] of missing) put(zeros, id, key, v);
     }
   }
   // A person with no record at all has no data: their zeros are dropped, the card says "no data".

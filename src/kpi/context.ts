@@ -6,6 +6,8 @@ import { KaopuError } from '../errors.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { localDate, periodOf } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
+import type { MetricRegistry } from './metrics/index.js';
+import type { KpiScheduler } from './scheduler.js';
 import { periodSchema } from './schemas.js';
 
 export interface KpiDeps {
@@ -18,6 +20,10 @@ export interface KpiDeps {
   timeZone?: string;
   /** The app's job scheduler; KPI jobs register on it. */
   jobs?: Scheduler;
+  /** The metric families the features registered. */
+  metrics: MetricRegistry;
+  /** Quiet time before people marked dirty are recomputed; 2 s by default. */
+  recomputeDelayMs?: number | undefined;
 }
 
 /** What every KPI handler needs: the engine plus a promise that default models are in place. */
@@ -25,6 +31,8 @@ export interface KpiContext {
   deps: KpiDeps;
   engine: KpiEngine;
   ready(): Promise<void>;
+  /** Reads never compute; they mark what is missing dirty here. */
+  scheduler: Pick<KpiScheduler, 'markDirty'>;
 }
 
 export function currentPeriod(now: Date, timeZone: string): string {

@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.js';
 import { addDays, localDate, offsetMinutes, periodDates, periodRange, zonedTime } from '../time/zoned.js';
 import { workdaysBetween } from './calendar.js';
-import { dialectFor, type MetricWindow, metricSpec } from './metrics/index.js';
+import { dialectFor, type MetricRegistry, type MetricWindow } from './metrics/index.js';
 import type { MetricValue } from './rules.js';
 import { runMetricSql, type ScopeEmployee } from './store-results.js';
 
@@ -30,11 +30,11 @@ export interface MetricEvaluation {
 }
 
 export async function evaluateMetric(
-  source: { db: Db; provider: 'sqlite' | 'postgres' },
+  source: { db: Db; provider: 'sqlite' | 'postgres'; metrics: MetricRegistry },
   code: string,
   scope: MetricScope,
 ): Promise<MetricEvaluation> {
-  const spec = metricSpec(code);
+  const spec = source.metrics.spec(code);
   const values = new Map<string, MetricValue>();
   const missing = new Map<string, MetricValue>();
   const { period, timeZone: zone, asOf } = scope;

@@ -6,12 +6,10 @@ import { kpiWhyCard } from '../../cards/kpi-why-card.js';
 import type { ActionContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { addDays, localDate, periodOf } from '../time/zoned.js';
-import { computePeriod } from './compute.js';
 import { type KpiContext, mayRead } from './context.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
+import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
-import { periodClosed } from './store.js';
-import { evidence } from './store-records.js';
 import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
 
@@ -21,11 +19,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   const { db } = kpi.deps;
   const { actor, t, now } = ctx;
   await kpi.ready();
-  let result = await findResult(db, actor.id, period);
-  if (!result && !(await periodClosed(db, period))) {
-    await computePeriod(kpi.engine, period, { employeeIds: [actor.id] });
-    result = await findResult(db, actor.id, period);
-  }
+  const result = await findResult(db, actor.id, period);
   const base = { name: actor.name, period, whyValue: () => '', computedAt: '', modelCode: '', modelVersion: 0 };
   const empty = {
     totalScore: null,
@@ -38,7 +32,10 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     bonuses: [],
     movers: [],
   };
-  if (!result) return [kpiCard({ ...base, ...empty, state: 'no_model' }, t)];
+  if (!result) {
+    const pending = await markMissing(kpi, period, { employeeIds: [actor.id] }, new Set());
+    return [kpiCard({ ...base, ...empty, state: pending.length > 0 ? 'pending' : 'no_model' }, t)];
+  }
   const inputs = result.inputs as unknown as KpiInputs;
   if (result.totalScore === null) return [kpiCard({ ...base, ...empty, state: 'no_data' }, t)];
   const view: KpiCardView = {
@@ -71,15 +68,12 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   return [kpiCard(view, t)];
 }
 
-/** A weekly snapshot if the job took one; otherwise the same period rescored as of 7 days ago. */
+/** The weekly snapshot taken in the week up to 7 days ago; none (nothing to compare) otherwise. */
 async function weekAgoScore(kpi: KpiContext, employeeId: string, zone: string, period: string, now: Date) {
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const date = localDate(weekAgo, zone);
+  const date = localDate(new Date(now.getTime() - 7 * 86_400_000), zone);
   if (periodOf(date) !== period || date < `${period}-01`) return null;
   const snap = await snapshotOnOrBefore(kpi.deps.db, employeeId, period, date);
-  if (snap && snap.takenOn >= addDays(date, -1)) return snap.totalScore;
-  const past = await computePeriod(kpi.engine, period, { employeeIds: [employeeId], asOf: weekAgo, write: false });
-  return past.results[0]?.scored.totalScore ?? null;
+  return snap && snap.takenOn > addDays(date, -7) ? snap.totalScore : null;
 }
 
 export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card[]> {
@@ -117,8 +111,9 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
   const inputs = result.inputs as unknown as KpiInputs;
   const source = inputs.metrics.find((m) => m.metric === metric) ?? inputs.deductions.find((d) => d.rule === metric);
   if (!source) throw new KaopuError('kpi.why.gone');
-  const recordType = 'recordType' in source ? source.recordType : recordTypeOfRule(inputs, metric);
-  const rows = (await evidence(db, recordType, source.recordIds)).sort(
+  // a deduction or bonus lists the records of the metric its rule counts (late → late_count)
+  const why = kpi.engine.metrics.get('recordType' in source ? source.metric : ruleMetric(source.rule))?.why;
+  const rows = (why ? await why(db, source.recordIds) : []).sort(
     (a, b) => a.rank - b.rank || a.ref.localeCompare(b.ref),
   );
   const zone = actor.timeZone;
@@ -147,17 +142,4 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
       t,
     ),
   ];
-}
-
-const RULE_RECORD_TYPES: Record<string, string> = {
-  complaint: 'HelpdeskTicket',
-  repeat_complaint: 'HelpdeskTicket',
-  'error.MAJOR': 'QualityError',
-  'error.MINOR': 'QualityError',
-  late: 'CheckIn',
-  absence: 'CheckIn',
-};
-
-function recordTypeOfRule(_inputs: KpiInputs, rule: string): string {
-  return RULE_RECORD_TYPES[rule] ?? 'CheckIn';
 }

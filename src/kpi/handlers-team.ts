@@ -1,12 +1,12 @@
-// `team` / `团队`: the manager's board; HR and admins may name any team.
+// `team` / `团队`: the manager's board from stored results; HR and admins may name any team.
 import type { Card } from '../../cards/card.js';
 import { teamBoardCard } from '../../cards/team-board-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { previousPeriod } from '../time/zoned.js';
-import { computePeriod } from './compute.js';
 import { type KpiContext, parsePeriod } from './context.js';
 import { isBelowTarget, scoreDelta } from './insights.js';
+import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
 import { findTeam, managedTeamIds, teamById, teamResults } from './store-views.js';
 
@@ -28,7 +28,6 @@ export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Ca
     if (!team) throw new KaopuError('kpi.team.no_team');
   }
   await kpi.ready();
-  await computePeriod(kpi.engine, period, { teamId: team.id });
   await audit({
     actorId: actor.id,
     actorKind: 'employee',
@@ -40,6 +39,8 @@ export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Ca
   });
   const prev = previousPeriod(period);
   const rows = await teamResults(db, team.id, [period, prev]);
+  const stored = new Set(rows.filter((r) => r.period === period).map((r) => r.employeeId));
+  const pending = await markMissing(kpi, period, { teamId: team.id }, stored);
   const before = new Map(rows.filter((r) => r.period === prev).map((r) => [r.employeeId, r.totalScore]));
   const board = rows
     .filter((r) => r.period === period)
@@ -54,5 +55,5 @@ export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Ca
           : (r.inputs as unknown as KpiInputs).metrics.filter(isBelowTarget).map((m) => m.metric),
     }))
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
-  return [teamBoardCard({ team: team.name, period, rows: board }, t)];
+  return [teamBoardCard({ team: team.name, period, rows: board, pending: pending.length }, t)];
 }

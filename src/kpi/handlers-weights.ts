@@ -6,7 +6,7 @@ import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { computePeriod } from './compute.js';
 import { type KpiContext, parsePeriod } from './context.js';
-import { metricSpec } from './metrics/index.js';
+import type { MetricRegistry } from './metrics/index.js';
 import { checkModel, importModel } from './models.js';
 import { resolveVersion } from './resolve.js';
 import { type ModelDefinition, modelSchema, weightsArgsSchema } from './schemas.js';
@@ -68,7 +68,8 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
     return m ? [{ metric: m[1] as string, weight: Number(m[2]) }] : [];
   });
   const model = await loadWeightsModel(kpi, code, period);
-  if (changes.length === 0) return [view(model.current, period, model.version, model.scope, null, false, t)];
+  if (changes.length === 0)
+    return [view(model.current, period, model.version, model.scope, null, false, t, kpi.engine.metrics)];
   return saveWeights(kpi, ctx, model, changes, reason);
 }
 
@@ -120,7 +121,7 @@ export async function saveWeights(
   };
   const sum = Math.round(next.metrics.reduce((s, m) => s + m.weight, 0) * 100) / 100;
   if (sum !== 100) throw new KaopuError('kpi.weights.sum', { params: { sum } });
-  const check = checkModel(next);
+  const check = checkModel(next, kpi.engine.metrics);
   if (!check.ok) throw new KaopuError('kpi.weights.usage');
   const saved = await importModel(db, check.model, { period, createdById: actor.id, reason });
   if (!saved.ok) throw new KaopuError('kpi.weights.usage');
@@ -144,7 +145,7 @@ export async function saveWeights(
     },
   });
   await computePeriod(kpi.engine, period);
-  return [view(check.model, period, saved.version.version, scope, reason, true, t)];
+  return [view(check.model, period, saved.version.version, scope, reason, true, t, kpi.engine.metrics)];
 }
 
 function view(
@@ -155,6 +156,7 @@ function view(
   reason: string | null,
   saved: boolean,
   t: CommandContext['t'],
+  metrics: MetricRegistry,
 ) {
   return kpiWeightsCard(
     {
@@ -169,7 +171,7 @@ function view(
         code: m.metric,
         weight: m.weight,
         target: m.target ?? null,
-        unit: metricSpec(m.metric).unit,
+        unit: metrics.spec(m.metric).unit,
         curve: m.curve.type,
       })),
     },

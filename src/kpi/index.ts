@@ -16,7 +16,9 @@ import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
 import { editWeights, saveWeightsForm } from './handlers-weights-form.js';
 import { registerKpiJobs } from './jobs.js';
+import type { MetricRegistry } from './metrics/index.js';
 import { ensureDefaultModels } from './models.js';
+import { onRecordsChanged, type RecordsChanged } from './record-changes.js';
 import { KpiScheduler } from './scheduler.js';
 
 export const KPI_ACTIONS = {
@@ -26,8 +28,22 @@ export const KPI_ACTIONS = {
   weightsSave: KPI_WEIGHTS_SAVE_ACTION,
 } as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
+export { workdayDates } from './calendar.js';
 export type { KpiDeps } from './context.js';
 export { nightlyRecompute, weeklySnapshot } from './jobs.js';
+export type {
+  Dialect,
+  GroupedQuery,
+  MetricCatalogue,
+  MetricFamily,
+  MetricRegistry,
+  MetricSpec,
+  MetricWindow,
+  WhyQuery,
+  WhyRow,
+} from './metrics/index.js';
+export { createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
+export type { RecordsChanged } from './record-changes.js';
 
 const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
 
@@ -39,7 +55,11 @@ export interface KpiSubcommand {
 
 export interface KpiFeature {
   context: KpiContext;
+  /** The metric families the engine reads; `kit.kpi.metrics(family)` registers here. */
+  metrics: MetricRegistry;
   scheduler: KpiScheduler;
+  /** A KPI input changed (the kit's `record.changed`): its people are recomputed after a short quiet. */
+  onRecordsChanged(change: RecordsChanged): void;
   /** Adds `kpi <word>`; the word is removed from ctx.args. */
   subcommand(word: string, spec: KpiSubcommand): void;
   start(): void;
@@ -53,6 +73,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     (defaults ??= ensureDefaultModels(
       deps.db,
       previousPeriod(currentPeriod(deps.now(), deps.timeZone ?? 'Asia/Shanghai')),
+      deps.metrics,
     ).then(
       () => undefined,
       (err) => {
@@ -60,12 +81,9 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
         throw err;
       },
     ));
-  const context: KpiContext = {
-    deps,
-    engine: { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now },
-    ready,
-  };
-  const scheduler = new KpiScheduler(context.engine, deps.logger, ready);
+  const engine = { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics };
+  const scheduler = new KpiScheduler(engine, deps.logger, ready, deps.recomputeDelayMs);
+  const context: KpiContext = { deps, engine, ready, scheduler };
   const subcommands = new Map<string, KpiSubcommand>();
   subcommands.set('weights', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
   subcommands.set('权重', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
@@ -134,7 +152,9 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
   if (deps.jobs) registerKpiJobs(context, deps.jobs);
   return {
     context,
+    metrics: deps.metrics,
     scheduler,
+    onRecordsChanged: (change) => onRecordsChanged(scheduler, change),
     subcommand(word, spec) {
       subcommands.set(word.toLowerCase(), spec);
     },

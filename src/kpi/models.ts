@@ -4,26 +4,26 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Db } from '../db/client.js';
-import { COUNT_METRICS, METRIC_CODES } from './metrics/index.js';
+import type { MetricCatalogue } from './metrics/index.js';
 import type { ModelDefinition } from './schemas.js';
 import { findScopeIds, modelCount, saveModelVersion, type VersionRef } from './store.js';
 import { type ModelCheck, validateModel } from './validate-model.js';
 
 export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../kpi-models/', import.meta.url));
 
-export function checkModel(raw: unknown): ModelCheck {
-  return validateModel(raw, METRIC_CODES, COUNT_METRICS);
+export function checkModel(raw: unknown, metrics: MetricCatalogue): ModelCheck {
+  return validateModel(raw, metrics.codes(), metrics.countable());
 }
 
 /** YAML is a superset of JSON, so one parser reads both kinds of model file. */
-export function parseModelText(text: string): ModelCheck {
+export function parseModelText(text: string, metrics: MetricCatalogue): ModelCheck {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (err) {
     return { ok: false, problems: [`(file): not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`] };
   }
-  return checkModel(raw);
+  return checkModel(raw, metrics);
 }
 
 export type ImportOutcome = { ok: true; version: VersionRef } | { ok: false; problems: string[] };
@@ -49,13 +49,18 @@ export async function importModel(
  * Imports the shipped models when a database has none (first use of the KPI feature on the
  * demo company or a fresh install). Scopes that do not exist in this company are skipped.
  */
-export async function ensureDefaultModels(db: Db, period: string, dir = DEFAULT_MODELS_DIR): Promise<number> {
+export async function ensureDefaultModels(
+  db: Db,
+  period: string,
+  metrics: MetricCatalogue,
+  dir = DEFAULT_MODELS_DIR,
+): Promise<number> {
   if ((await modelCount(db)) > 0) return 0;
   let imported = 0;
   for (const file of readdirSync(dir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()) {
-    const check = parseModelText(readFileSync(join(dir, file), 'utf8'));
+    const check = parseModelText(readFileSync(join(dir, file), 'utf8'), metrics);
     if (!check.ok) throw new Error(`default KPI model ${file} is invalid: ${check.problems.join('; ')}`);
     const outcome = await importModel(db, check.model, { period, createdById: null, reason: 'default model' });
     if (outcome.ok) imported += 1;

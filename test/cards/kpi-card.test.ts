@@ -35,6 +35,15 @@ describe('kpi card', () => {
     expect(card.text).not.toContain('Total');
     expect(cardButtons(card)).toEqual([]);
   });
+
+  it('says a result not computed yet is on its way, in both languages, with no score or buttons', () => {
+    const view = { ...sampleKpiView, state: 'pending' as const, totalScore: null };
+    expect(kpiCard(view, en).text).toContain('This period has not been scored yet. Scoring has started');
+    const card = kpiCard(view, zh);
+    expect(card.text).toContain('本期绩效还没有算出来，已经开始计算');
+    expect(card.text).not.toContain('总分');
+    expect(cardButtons(card)).toEqual([]);
+  });
 });
 
 describe('team board card', () => {
@@ -49,5 +58,15 @@ describe('team board card', () => {
     );
     expect(card.text).toContain('吴昊 | 54.44 | D | -8.1 | ⚠客户满意度');
     expect(card.tone).toBe('warning');
+  });
+
+  it('counts the members still being scored, or says only that when nobody is scored yet', () => {
+    const row = { name: '吴昊', score: 54.44, band: 'D', trend: null, below: [] };
+    expect(teamBoardCard({ team: 'T', period: '2026-11', rows: [row], pending: 2 }, en).text).toContain(
+      '2 more members are being scored for this period',
+    );
+    const none = teamBoardCard({ team: 'T', period: '2026-11', rows: [], pending: 3 }, zh);
+    expect(none.text).toContain('还有 3 位成员的本期绩效正在计算');
+    expect(none.text).not.toContain('还没有绩效结果');
   });
 });

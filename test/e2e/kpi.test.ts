@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/card.js';
 import { cardButtons } from '../../cards/card.js';
+import { nightlyRecompute } from '../../src/kpi/index.js';
 import type { KpiInputs } from '../../src/kpi/rules.js';
 import { startTestApp } from '../helpers/test-app.js';
+import { TEST_TODAY } from '../helpers/test-db.js';
 
 const app = await startTestApp();
+// Cards read stored results; the nightly job stores them, as it does in production.
+await nightlyRecompute(app.kpi.context, TEST_TODAY);
 
 async function say(userId: string, text: string): Promise<Card> {
   const res = await app.server.inject({ method: 'POST', url: '/console/api/messages', payload: { userId, text } });

@@ -32,14 +32,18 @@ export function kpiRecords(app: TestApp) {
       const period = options.period ?? '2026-08';
       const { first, last } = periodDates(period);
       const people = await employeesInPeriod(db, first, last, { employeeIds: [employeeId] });
-      const { values, missing } = await evaluateMetric({ db, provider: app.target.provider }, code, {
-        period,
-        timeZone: TEST_TZ,
-        asOf: options.asOf ?? TEST_TODAY,
-        people,
-        params: options.params ?? {},
-        employeeId,
-      });
+      const { values, missing } = await evaluateMetric(
+        { db, provider: app.target.provider, metrics: app.kpi.metrics },
+        code,
+        {
+          period,
+          timeZone: TEST_TZ,
+          asOf: options.asOf ?? TEST_TODAY,
+          people,
+          params: options.params ?? {},
+          employeeId,
+        },
+      );
       const value = values.get(employeeId) ?? missing.get(employeeId);
       if (!value) throw new Error(`${employeeId} is not employed in ${period}`);
       return value;

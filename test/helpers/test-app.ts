@@ -9,6 +9,7 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   adapters?: Adapter[];
   now?: () => Date;
+  kpiRecomputeDelayMs?: number;
   /** Logs somewhere other than nowhere (the log-scan test reads them). */
   logger?: Logger;
   /** Registers extra routes (a page, an API group) before the server is ready. */
@@ -34,6 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     root: ROOT,
     now: options.now ?? (() => TEST_TODAY),
     adapters: options.adapters,
+    kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
   });
   await options.beforeReady?.(app);
   await app.server.ready();

@@ -11,6 +11,7 @@ export const kpi: Record<keyof typeof zh, string> = {
   'kpi.card.band': 'Band',
   'kpi.card.no_data': 'No data for this period yet: nothing to score, so no score is shown (not a zero).',
   'kpi.card.no_model': 'Your position has no KPI model yet. Please ask HR.',
+  'kpi.card.pending': 'This period has not been scored yet. Scoring has started; send "kpi" again in a minute.',
   'kpi.card.prorated': 'Partial month ({pct}% employed): volume targets are pro-rated.',
   'kpi.card.week_change': '{delta} points since last week',
   'kpi.card.week_change_none': 'Since last week: nothing to compare yet',
@@ -56,6 +57,7 @@ export const kpi: Record<keyof typeof zh, string> = {
   'kpi.team.no_team': 'You do not manage a team; HR can send "team <team name>".',
   'kpi.team.footer': 'Sorted by score; "Below target" lists the metrics short of target.',
   'kpi.team.no_data': 'no data',
+  'kpi.team.pending': '{count} more members are being scored for this period; look again in a minute.',
 
   'kpi.weights.title': '{model} · weights {period} (version {version})',
   'kpi.weights.usage': 'Usage: kpi weights <model> <period> <metric>=<percent> … reason: <why>',

@@ -10,6 +10,7 @@ export const kpi = {
   'kpi.card.band': '等级',
   'kpi.card.no_data': '本期暂无数据：还没有可以计分的记录，所以不显示分数（不是零分）。',
   'kpi.card.no_model': '你的岗位还没有考核模型，请联系人事。',
+  'kpi.card.pending': '本期绩效还没有算出来，已经开始计算，请过一分钟再发送“绩效”查看。',
   'kpi.card.prorated': '本期非整月在岗（在岗 {pct}%），数量类目标已按比例折算。',
   'kpi.card.week_change': '较上周 {delta} 分',
   'kpi.card.week_change_none': '较上周：暂无对比',
@@ -55,6 +56,7 @@ export const kpi = {
   'kpi.team.no_team': '你还没有负责的团队；人事可发送“团队 <团队名>”。',
   'kpi.team.footer': '按得分排序；“低于目标”列出未达标的指标。',
   'kpi.team.no_data': '暂无数据',
+  'kpi.team.pending': '还有 {count} 位成员的本期绩效正在计算，请过一分钟再查看。',
 
   'kpi.weights.title': '{model} · {period} 权重（第 {version} 版）',
   'kpi.weights.usage': '用法：kpi weights <模型> <期间> <指标>=<百分比> … reason: <原因>',

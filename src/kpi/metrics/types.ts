@@ -1,3 +1,4 @@
+import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/sqlite/client.js';
 import type { MetricMeta } from '../rules.js';
 
@@ -36,7 +37,23 @@ export interface MetricSpec extends MetricMeta {
   sql(d: Dialect, w: MetricWindow): Prisma.Sql;
   /** Turns the SQL value into the metric (e.g. present days → absent days). */
   derive?(v: number, ctx: { workdays: number }): number;
+  /** The "why": the records behind the number, loaded by the ids stored with the result. */
+  why: WhyQuery;
 }
+
+/** One record behind a metric, as the "why" card lists it. */
+export interface WhyRow {
+  ref: string;
+  at: Date;
+  /** Sort key: lower first (the records that pulled the score down come first). */
+  rank: number;
+  score: string;
+  detail: string;
+  flags: { complaint?: boolean; repeat?: boolean; lateMinutes?: number };
+}
+
+/** Loads the "why" rows of the given record ids (unknown ids are skipped). */
+export type WhyQuery = (db: Db, ids: readonly string[]) => Promise<WhyRow[]>;
 
 export const { sql, raw, empty, join } = Prisma;
 

@@ -12,8 +12,9 @@ const engine: KpiEngine = {
   provider: app.target.provider,
   logger: pino({ level: 'silent' }),
   now: () => TEST_TODAY,
+  metrics: app.kpi.metrics,
 };
-await ensureDefaultModels(app.db, '2026-10');
+await ensureDefaultModels(app.db, '2026-10', app.kpi.metrics);
 const snapshot = (period: string) =>
   app.db.kpiResult.findMany({
     where: { period },

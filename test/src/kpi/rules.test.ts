@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMetricFamilies } from '../../../src/default-metric-families.js';
 import { curveScore } from '../../../src/kpi/curves.js';
+import { createMetricRegistry } from '../../../src/kpi/index.js';
 import { topMovers } from '../../../src/kpi/insights.js';
 import { checkModel } from '../../../src/kpi/models.js';
 import { resolveVersion } from '../../../src/kpi/resolve.js';
@@ -117,17 +119,20 @@ describe('coverage', () => {
 
 describe('model validation', () => {
   it('lists every problem at once', () => {
-    const check = checkModel({
-      code: 'bad',
-      name: 'Bad',
-      scope: { position: 'engineer' },
-      metrics: [
-        { metric: 'wo_points', weight: 50, target: 10, curve: { type: 'linear', cap: 100 } },
-        { metric: 'wo_points', weight: 30, target: 10, curve: { type: 'inverse', best: 5, worst: 5 } },
-        { metric: 'happiness', weight: 10, curve: { type: 'spline' } },
-      ],
-      deductions: [{ per: 'csat_avg', points: 1 }],
-    });
+    const check = checkModel(
+      {
+        code: 'bad',
+        name: 'Bad',
+        scope: { position: 'engineer' },
+        metrics: [
+          { metric: 'wo_points', weight: 50, target: 10, curve: { type: 'linear', cap: 100 } },
+          { metric: 'wo_points', weight: 30, target: 10, curve: { type: 'inverse', best: 5, worst: 5 } },
+          { metric: 'happiness', weight: 10, curve: { type: 'spline' } },
+        ],
+        deductions: [{ per: 'csat_avg', points: 1 }],
+      },
+      createMetricRegistry(defaultMetricFamilies),
+    );
     expect(check.ok).toBe(false);
     const problems = check.ok ? [] : check.problems;
     expect(problems).toEqual(

@@ -1,0 +1,1 @@
+export { attendanceMetrics } from './kpi-metrics.js';

@@ -1,0 +1,1 @@
+export { crmMetrics } from './kpi-metrics.js';

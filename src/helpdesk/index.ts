@@ -1,0 +1,2 @@
+export { helpdeskMetrics } from './kpi-metrics.js';
+export { helpdeskTicketWhyRows } from './kpi-why.js';

@@ -1,0 +1,1 @@
+export { qualityMetrics } from './kpi-metrics.js';

@@ -1,0 +1,1 @@
+export { surveyMetrics } from './kpi-metrics.js';

@@ -1,0 +1,1 @@
+export { trainingMetrics } from './kpi-metrics.js';

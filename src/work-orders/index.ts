@@ -1,0 +1,1 @@
+export { workOrderMetrics } from './kpi-metrics.js';
