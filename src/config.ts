@@ -1,5 +1,7 @@
 // All settings come from environment variables, parsed here and nowhere else.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { translator } from './i18n/index.js';
 
 const optionalString = z
   .string()
@@ -36,7 +38,8 @@ const envSchema = z.object({
     .min(0, 'expected a port number 0–65535')
     .max(65535, 'expected a port number 0–65535')
     .default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless the operator opens it up: the demo console has no password.
+  HOST: z.string().trim().min(1, 'expected a listen address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   DATABASE_URL: optionalString.refine(
     (v) => v === undefined || /^(postgres(ql)?:\/\/|file:)/.test(v),
     'expected postgresql://… or file:… (leave unset for the embedded SQLite file under data/)',
@@ -175,6 +178,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     problems,
     'DingTalk',
   );
+  // A password-free demo console on a network address would show every employee's scores to
+  // anyone who can reach it, so that combination is refused rather than warned about.
+  if (!slackOn && !wecomOn && !dingOn && !env.CONSOLE_TOKEN && !isLoopback(env.HOST)) {
+    problems.push(`HOST: ${translator(env.LOCALE_DEFAULT)('runtime.console_token_required', { host: env.HOST })}`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -219,6 +227,14 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
         }
       : undefined,
   };
+}
+
+/** 127.0.0.0/8, ::1, localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  return isIP(v4) === 4 && v4.startsWith('127.');
 }
 
 /** Demo mode: no chat platform configured, so the console is the only way in. */

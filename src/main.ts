@@ -4,8 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, isDemoMode, loadConfig } from './config.js';
+import { openDb } from './db/client.js';
 import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
+import { storedSecret } from './db/stored-secret.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 
@@ -31,7 +33,16 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(root, target);
   if (applied.length) logger.info({ applied }, 'migrations applied');
 
-  const app = await buildApp({ config, logger, root });
+  // Opened here rather than by buildApp so the link-signing secret can be read first; closed below.
+  const db = openDb(target);
+  let linkSigningSecret = config.linkSigningSecret;
+  if (!linkSigningSecret) {
+    const stored = await storedSecret(db, 'link.signingSecret');
+    linkSigningSecret = stored.value;
+    if (stored.created) logger.info('LINK_SIGNING_SECRET is not set: generated one and stored it in the database');
+  }
+
+  const app = await buildApp({ config: { ...config, linkSigningSecret }, logger, root, db });
   let seededNow = false;
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
@@ -52,6 +63,8 @@ async function main(): Promise<void> {
   logger.info(
     {
       platforms,
+      host: config.host,
+      port: config.port,
       demoMode: isDemoMode(config),
       database: target.provider,
       readyMs: Math.round(performance.now() - startedAt),
@@ -74,6 +87,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await db.$disconnect();
       logger.info('stopped cleanly');
       logger.flush();
       process.exit(0);

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as SlackLogger, SocketModeClient } from '@slack/socket-mode';
+import type { LogLevel, Logger as SlackLogger } from '@slack/socket-mode';
 import type { Logger } from 'pino';
 import type { SlackAck } from './accept.js';
 import { fromEventsApi, fromInteraction, fromSlashCommand, type SlackInbound } from './inbound.js';
@@ -12,7 +12,7 @@ export interface SocketModeDeps {
 }
 
 // @slack/socket-mode wants its own logger shape; its messages go to our pino at debug/warn.
-function bridge(logger: Logger): SlackLogger {
+function bridge(logger: Logger, infoLevel: LogLevel): SlackLogger {
   const join = (msg: unknown[]) => msg.map(String).join(' ').slice(0, 300);
   return {
     debug: (...msg: unknown[]) => logger.debug({ socket: join(msg) }, 'slack socket'),
@@ -20,7 +20,7 @@ function bridge(logger: Logger): SlackLogger {
     warn: (...msg: unknown[]) => logger.warn({ socket: join(msg) }, 'slack socket'),
     error: (...msg: unknown[]) => logger.error({ socket: join(msg) }, 'slack socket'),
     setLevel: () => undefined,
-    getLevel: () => LogLevel.INFO,
+    getLevel: () => infoLevel,
     setName: () => undefined,
   };
 }
@@ -45,9 +45,11 @@ function inboundFor(type: string, body: unknown, receivedAt: Date): SlackInbound
  * https://docs.slack.dev/apis/events-api/using-socket-mode
  */
 export async function startSocketMode(deps: SocketModeDeps): Promise<{ stop(): Promise<void> }> {
+  // Loaded here, not at start-up: the SDK (and its WebSocket stack) only matters with SLACK_APP_TOKEN.
+  const { LogLevel, SocketModeClient } = await import('@slack/socket-mode');
   const client = new SocketModeClient({
     appToken: deps.appToken,
-    logger: bridge(deps.logger),
+    logger: bridge(deps.logger, LogLevel.INFO),
     clientOptions: { slackApiUrl: `${deps.apiUrl}/` },
   });
   client.on(

@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
-import { Redis } from 'ioredis';
+
+// ioredis is loaded only when REDIS_URL is set (it is a sizeable import nobody else needs).
+const loadIoredis = () => createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 
 /**
  * Builds the rate limiters adapters pace platform calls with. Without Redis each process keeps its
@@ -24,6 +27,7 @@ export function createLimiters(redisUrl?: string): Limiters {
     };
   }
   // One Redis connection for every limiter (Bottleneck's clustering; ioredis is its Redis driver).
+  const { Redis } = loadIoredis();
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
   const connection = new Bottleneck.IORedisConnection({ client });
   const shared = (name: string): Bottleneck.ConstructorOptions => ({

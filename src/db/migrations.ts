@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import type { DatabaseTarget } from './database-url.js';
+import { migrationsCurrent } from './migrations-current.js';
 import { createSchemaEngine, type SchemaEngine } from './schema-engine.js';
 
 export interface MigrationPaths {
@@ -191,6 +192,7 @@ async function withEngine<T>(
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 export async function applyMigrations(root: string, target: DatabaseTarget): Promise<string[]> {
+  if (await migrationsCurrent(target, migrationPaths(root, target).migrationsDir)) return [];
   return withEngine(root, target, async (engine, paths) => {
     const migrationsList = await migrationList(paths, target);
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
@@ -201,6 +203,7 @@ export async function applyMigrations(root: string, target: DatabaseTarget): Pro
 export type MigrationStatus = { current: true } | { current: false; reason: string };
 
 export async function migrationStatus(root: string, target: DatabaseTarget): Promise<MigrationStatus> {
+  if (await migrationsCurrent(target, migrationPaths(root, target).migrationsDir)) return { current: true };
   return withEngine(root, target, async (engine, paths) => {
     const migrationsList = await migrationList(paths, target);
     const out = await engine.diagnoseMigrationHistory({

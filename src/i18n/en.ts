@@ -3,6 +3,7 @@ import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
 import { reports } from './en/reports.js';
+import { runtime } from './en/runtime.js';
 import { slackUi } from './en/slack.js';
 import { wecom } from './en/wecom.js';
 import type { MessageKey } from './index.js';
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...kpi,
   ...reports,
   ...slackUi,
+  ...runtime,
 };

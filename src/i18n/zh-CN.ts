@@ -4,7 +4,17 @@ import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
 import { reports } from './zh-CN/reports.js';
+import { runtime } from './zh-CN/runtime.js';
 import { slackUi } from './zh-CN/slack.js';
 import { wecom } from './zh-CN/wecom.js';
 
-export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports, ...slackUi } as const;
+export const zhCN = {
+  ...core,
+  ...consoleUi,
+  ...dingtalk,
+  ...wecom,
+  ...kpi,
+  ...reports,
+  ...slackUi,
+  ...runtime,
+} as const;

@@ -1,12 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
 import { emptyDatabase, ROOT, type TestDatabase } from '../helpers/test-db.js';
 
+// `npm start` runs the compiled bundle (prestart rebuilds it when a source is newer).
+const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) throw new Error('scripts/build.mjs failed');
+
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +65,25 @@ describe('npm start on an empty database', async () => {
     expect([value('人数'), value('有分数'), value('无数据')]).toEqual(['9', '8', '1']);
   });
 
+  it('generates a link-signing secret, keeps it in the database and never logs it', async () => {
+    expect(output()).toContain('LINK_SIGNING_SECRET is not set: generated one and stored it in the database');
+    const { openDb } = await import('../../src/db/client.js');
+    const db = openDb(database.target);
+    try {
+      const row = await db.setting.findUniqueOrThrow({ where: { key: 'link.signingSecret' } });
+      expect(output()).not.toContain(row.value);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('listens on loopback only', () => {
+    const ready = output()
+      .split('\n')
+      .find((l) => l.includes('"Kaopu is ready"'));
+    expect(JSON.parse(ready ?? '{}')).toMatchObject({ host: '127.0.0.1', port });
+  });
+
   it('writes JSON log lines without personal data', () => {
     const lines = output()
       .split('\n')
@@ -86,5 +109,15 @@ describe('npm start with a bad configuration', () => {
     expect(output()).toContain('PORT: expected a port number');
     expect(output()).toContain('LOCALE_DEFAULT: expected zh-CN or en');
     expect(output()).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm start in demo mode on a network address', () => {
+  it('refuses to start without CONSOLE_TOKEN and says how to fix it', async () => {
+    const { child, output } = start({ HOST: '0.0.0.0', LOCALE_DEFAULT: 'en' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(78);
+    expect(output()).toContain('HOST: HOST=0.0.0.0 makes Kaopu reachable from the network');
+    expect(output()).toContain('Set CONSOLE_TOKEN');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isDemoMode, loadConfig } from '../../src/config.js';
+import { ConfigError, isDemoMode, isLoopback, loadConfig } from '../../src/config.js';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -12,10 +12,11 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('configuration from the environment', () => {
-  it('starts with no variables at all: port 3000, SQLite, zh-CN, Shanghai, demo mode', () => {
+  it('starts with no variables at all: port 3000 on loopback, SQLite, zh-CN, Shanghai, demo mode', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
+      host: '127.0.0.1',
       databaseUrl: undefined,
       publicBaseUrl: 'http://localhost:3000',
       timeZone: 'Asia/Shanghai',
@@ -68,5 +69,33 @@ describe('configuration from the environment', () => {
     expect(config.consoleToken).toBeUndefined();
     expect(config.databaseUrl).toBeUndefined();
     expect(config.slack).toBeUndefined();
+  });
+
+  it('refuses a network HOST in demo mode without CONSOLE_TOKEN, in the default language', () => {
+    const [problem] = problems({ HOST: '0.0.0.0' });
+    expect(problem).toMatch(/^HOST: HOST=0\.0\.0\.0 /);
+    expect(problem).toContain('CONSOLE_TOKEN');
+    expect(problems({ HOST: '192.168.1.20', LOCALE_DEFAULT: 'en' })[0]).toContain(
+      'Set CONSOLE_TOKEN (16+ characters), or unset HOST',
+    );
+  });
+
+  it('accepts a network HOST once CONSOLE_TOKEN is set or a platform is configured', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', CONSOLE_TOKEN: 'a-long-enough-token' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abc' }).host).toBe('::');
+  });
+
+  it('counts every loopback spelling as local', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']) {
+      expect(isLoopback(host)).toBe(true);
+    }
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', 'kaopu.example.com']) expect(isLoopback(host)).toBe(false);
+  });
+
+  it('changes nothing a user can see when only NODE_ENV=production is set', () => {
+    const { env, ...production } = loadConfig({ NODE_ENV: 'production' });
+    const { env: _default, ...plain } = loadConfig({});
+    expect(env).toBe('production');
+    expect(production).toEqual(plain);
   });
 });
