@@ -16,13 +16,14 @@ import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
+import { createFileService, fileRoutes, linkSigningSecret } from './files/index.js';
 import { help } from './help/index.js';
 import { healthRoutes } from './http/health.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { type KpiFeature, kpi } from './kpi/index.js';
 import { payroll, registerPayrollJobs } from './payroll/index.js';
-import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
+import { reports } from './reports/index.js';
 
 /** How long an inbound event may wait for its replies before it is treated as interrupted. */
 const INBOUND_GRACE_MS = 30_000;

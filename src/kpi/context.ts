@@ -4,7 +4,8 @@ import type { Actor } from '../bot/actor.js';
 import type { Db } from '../db/client.js';
 import { KaopuError } from '../errors.js';
 import type { Scheduler } from '../jobs/scheduler.js';
-import { localDate, periodOf } from '../time/zoned.js';
+import { periodOf } from '../time/period.js';
+import { localDate } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
 import { periodSchema } from './schemas.js';
 

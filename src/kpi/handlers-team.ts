@@ -3,7 +3,7 @@ import type { Card } from '../../cards/card.js';
 import { teamBoardCard } from '../../cards/team-board-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/zoned.js';
+import { previousPeriod } from '../time/period.js';
 import { computePeriod } from './compute.js';
 import { type KpiContext, parsePeriod } from './context.js';
 import { isBelowTarget, scoreDelta } from './insights.js';

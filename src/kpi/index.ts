@@ -9,7 +9,7 @@ import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/zoned.js';
+import { previousPeriod } from '../time/period.js';
 import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';

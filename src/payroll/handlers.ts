@@ -5,8 +5,8 @@ import { periodCloseConfirmCard } from '../../cards/period-close-confirm-card.js
 import { reportPayrollCard } from '../../cards/report-payroll-card.js';
 import type { ActionContext, CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { currentPeriod, parsePeriod } from '../reports/period.js';
-import { formatLocalTime } from '../reports/rules.js';
+import { formatLocalTime } from '../time/format-local-time.js';
+import { currentPeriod, parsePeriod } from '../time/period.js';
 import { buildPayrollExport, type PayrollDeps } from './export.js';
 import { closeTiming } from './rules.js';
 import { closePeriod } from './store.js';

@@ -2,7 +2,7 @@
 import type { Db } from '../db/client.js';
 import { parseKpiInputs } from '../reports/inputs.js';
 import { findPeriod } from '../reports/store.js';
-import { periodRange } from '../time/zoned.js';
+import { periodRange } from '../time/period.js';
 import { type FrozenBasis, lateRecords, type PeriodRecord, recordKey } from './rules.js';
 import { countAdjustments, frozenResults, periodRecords, recordPostCloseAdjustment } from './store.js';
 

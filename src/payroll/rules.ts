@@ -1,7 +1,8 @@
 // Period close and payroll export decisions. Pure: plain values in and out.
+
+import type { Table } from '../files/table.js';
 import type { Translate } from '../i18n/index.js';
 import type { ResultRow } from '../reports/store.js';
-import type { Table } from '../reports/table.js';
 
 /** Closing the month still running needs a confirmation; a month not yet started cannot close. */
 export function closeTiming(period: string, current: string): 'past' | 'current' | 'future' {

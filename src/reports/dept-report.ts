@@ -3,21 +3,13 @@ import type { Card } from '../../cards/card.js';
 import { reportDeptCard } from '../../cards/report-dept-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { publishChart, publishReport } from '../files/publish.js';
+import { contentHashOf, shortHash } from '../shared/content-hash.js';
+import { recentPeriods } from '../time/period.js';
 import { distributionChart, trendChart } from './charts.js';
-import { recentPeriods } from './period.js';
-import { publishChart, publishReport } from './publish.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
-import {
-  contentHashOf,
-  formatScore,
-  type Requester,
-  reportAccess,
-  SCORE_BUCKETS,
-  scoreBuckets,
-  shortHash,
-  summarize,
-} from './rules.js';
+import { formatScore, type Requester, reportAccess, SCORE_BUCKETS, scoreBuckets, summarize } from './rules.js';
 import { resultsTable, trendSeries } from './sheets.js';
 import { findDepartment, findPeriod, loadResultRows, loadScores } from './store.js';
 

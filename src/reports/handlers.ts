@@ -2,8 +2,8 @@
 import type { Card } from '../../cards/card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { looksLikePeriod, parsePeriod } from '../time/period.js';
 import { deptReport } from './dept-report.js';
-import { looksLikePeriod, parsePeriod } from './period.js';
 import { personReport } from './person-report.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';

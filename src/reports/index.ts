@@ -2,10 +2,7 @@ import type { Bot } from '../bot/bot.js';
 import { reportCommand } from './handlers.js';
 import type { ReportDeps } from './report-deps.js';
 
-export type { FileService } from './files.js';
-export { createFileService, linkSigningSecret } from './files.js';
 export type { ReportDeps } from './report-deps.js';
-export { fileRoutes } from './routes.js';
 
 export const REPORT_COMMANDS = { report: 'reports.report' } as const;
 

@@ -3,13 +3,15 @@ import type { Card } from '../../cards/card.js';
 import { reportPersonCard } from '../../cards/report-person-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { publishChart, publishReport } from '../files/publish.js';
+import { shortHash } from '../shared/content-hash.js';
+import { formatLocalTime } from '../time/format-local-time.js';
+import { recentPeriods } from '../time/period.js';
 import { trendChart } from './charts.js';
 import { parseKpiInputs } from './inputs.js';
-import { recentPeriods } from './period.js';
-import { publishChart, publishReport } from './publish.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
-import { formatLocalTime, formatScore, type Requester, reportAccess, round2, shortHash } from './rules.js';
+import { formatScore, type Requester, reportAccess, round2 } from './rules.js';
 import { metricsTable, resultsTable, trendSeries } from './sheets.js';
 import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
 

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
 import { replyError } from '../http/reply-error.js';
-import { findReportFile } from './files-store.js';
 import { verifyLink } from './links.js';
+import { findReportFile } from './store.js';
 
 export interface FileRouteDeps {
   db: Db;

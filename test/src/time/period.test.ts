@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, looksLikePeriod, parsePeriod, recentPeriods } from '../../../src/reports/period.js';
+import { currentPeriod, looksLikePeriod, parsePeriod, recentPeriods } from '../../../src/time/period.js';
 
 const NOW = new Date('2026-11-18T04:00:00Z');
 const TZ = 'Asia/Shanghai';

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { createReportFile, deleteExpiredReportFiles } from './files-store.js';
 import { signLink } from './links.js';
+import { createReportFile, deleteExpiredReportFiles } from './store.js';
 
 /** Links live three days: long enough to open from a chat the next morning, short for leaks. */
 export const LINK_TTL_HOURS = 72;
