@@ -2,6 +2,7 @@ import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
+import { payroll } from './en/payroll.js';
 import { reports } from './en/reports.js';
 import { slackUi } from './en/slack.js';
 import { wecom } from './en/wecom.js';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...payroll,
   ...reports,
   ...slackUi,
 };

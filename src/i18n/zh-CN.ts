@@ -3,8 +3,18 @@ import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
+import { payroll } from './zh-CN/payroll.js';
 import { reports } from './zh-CN/reports.js';
 import { slackUi } from './zh-CN/slack.js';
 import { wecom } from './zh-CN/wecom.js';
 
-export const zhCN = { ...core, ...consoleUi, ...dingtalk, ...wecom, ...kpi, ...reports, ...slackUi } as const;
+export const zhCN = {
+  ...core,
+  ...consoleUi,
+  ...dingtalk,
+  ...wecom,
+  ...kpi,
+  ...payroll,
+  ...reports,
+  ...slackUi,
+} as const;

@@ -60,7 +60,7 @@ export async function closePeriodCommand(ctx: CommandContext, deps: PayrollDeps)
   const [text, extra] = ctx.args;
   if (!text || extra !== undefined) throw new KaopuError('payroll.close.usage');
   const period = parsePeriod(text, ctx.now, ctx.actor.timeZone);
-  if (!period) throw new KaopuError('reports.period_invalid', { params: { input: text.slice(0, 20) } });
+  if (!period) throw new KaopuError('period.invalid', { params: { input: text.slice(0, 20) } });
   const timing = closeTiming(period, currentPeriod(ctx.now, ctx.actor.timeZone));
   if (timing === 'future') throw new KaopuError('payroll.close.future', { params: { period } });
   if (timing === 'current') {

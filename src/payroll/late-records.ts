@@ -1,7 +1,6 @@
 // Records that reached a closed period after its close: found, then kept as adjustments.
 import type { Db } from '../db/client.js';
-import { parseKpiInputs } from '../reports/inputs.js';
-import { findPeriod } from '../reports/store.js';
+import { findPeriod, parseKpiInputs } from '../reports/index.js';
 import { periodRange } from '../time/period.js';
 import { type FrozenBasis, lateRecords, type PeriodRecord, recordKey } from './rules.js';
 import { countAdjustments, frozenResults, periodRecords, recordPostCloseAdjustment } from './store.js';

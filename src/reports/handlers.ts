@@ -33,8 +33,7 @@ export function parseReportArgs(args: readonly string[], now: Date, timeZone: st
   const periodText = last !== undefined && rest.length >= minWords && looksLikePeriod(last) ? last : undefined;
   const subjectWords = periodText === undefined ? rest : rest.slice(0, -1);
   const period = parsePeriod(periodText, now, timeZone);
-  if (period === null)
-    throw new KaopuError('reports.period_invalid', { params: { input: (periodText ?? '').slice(0, 20) } });
+  if (period === null) throw new KaopuError('period.invalid', { params: { input: (periodText ?? '').slice(0, 20) } });
   const subject = subjectWords.join(' ').trim();
   if (kind !== 'payroll' && !subject) throw new KaopuError('reports.usage');
   return { kind, subject, period };

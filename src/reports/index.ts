@@ -2,7 +2,9 @@ import type { Bot } from '../bot/bot.js';
 import { reportCommand } from './handlers.js';
 import type { ReportDeps } from './report-deps.js';
 
+export { type KpiInputs, parseKpiInputs } from './inputs.js';
 export type { ReportDeps } from './report-deps.js';
+export { findPeriod, loadResultRows, type ResultRow } from './store.js';
 
 export const REPORT_COMMANDS = { report: 'reports.report' } as const;
 

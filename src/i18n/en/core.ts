@@ -42,4 +42,5 @@ export const core: Record<keyof typeof zh, string> = {
   'error.user_not_found': 'No such user.',
   'error.method_not_allowed': 'Method not allowed.',
   'error.rate_limited': 'Too many requests; please slow down.',
+  'period.invalid': '"{input}" is not a valid month. Write it as 2026-10, 2026/10, 202610, or "last".',
 };

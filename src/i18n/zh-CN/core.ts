@@ -40,4 +40,5 @@ export const core = {
   'error.user_not_found': '找不到这位用户。',
   'error.method_not_allowed': '不支持该请求方法。',
   'error.rate_limited': '请求过于频繁，请稍后再试。',
+  'period.invalid': '“{input}”不是有效的月份，请写成 2026-10、2026/10、202610、10月 或 上月。',
 } as const;
