@@ -6,8 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { openDb } from '../src/db/client.js';
 import { resolveDatabaseTarget } from '../src/db/database-url.js';
 import { importModel, parseModelText } from '../src/kpi/models.js';
-import { periodSchema } from '../src/kpi/schemas.js';
-import { periodOf } from '../src/time/period.js';
+import { periodOf, periodSchema } from '../src/time/period.js';
 import { localDate } from '../src/time/zoned.js';
 
 const args = process.argv.slice(2);

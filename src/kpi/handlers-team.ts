@@ -3,9 +3,9 @@ import type { Card } from '../../cards/card.js';
 import { teamBoardCard } from '../../cards/team-board-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/period.js';
+import { periodArgument, previousPeriod } from '../time/period.js';
 import { computePeriod } from './compute.js';
-import { type KpiContext, parsePeriod } from './context.js';
+import type { KpiContext } from './context.js';
 import { isBelowTarget, scoreDelta } from './insights.js';
 import type { KpiInputs } from './rules.js';
 import { findTeam, managedTeamIds, teamById, teamResults } from './store-views.js';
@@ -15,7 +15,7 @@ export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Ca
   const { actor, t, args, now } = ctx;
   const periodArg = args.find((a) => /^\d{4}-\d{2}$/.test(a));
   const name = args.filter((a) => a !== periodArg).join(' ');
-  const period = parsePeriod(periodArg, actor, now);
+  const period = periodArgument(periodArg, now, actor.timeZone);
   const hr = actor.role === 'HR' || actor.role === 'ADMIN';
   let team: { id: string; name: string } | null;
   if (hr && name) {

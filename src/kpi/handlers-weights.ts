@@ -4,8 +4,9 @@ import { kpiWeightsCard } from '../../cards/kpi-weights-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { periodArgument } from '../time/period.js';
 import { computePeriod } from './compute.js';
-import { type KpiContext, parsePeriod } from './context.js';
+import type { KpiContext } from './context.js';
 import { metricSpec } from './metrics/index.js';
 import { checkModel, importModel } from './models.js';
 import { resolveVersion } from './resolve.js';
@@ -58,10 +59,10 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
           .replace(/^(reason|原因)[:：]\s*/i, '')
           .trim();
   const words = reasonAt < 0 ? rest : rest.slice(0, reasonAt);
-  const period = parsePeriod(
+  const period = periodArgument(
     words.find((w) => /^\d{4}-\d{2}$/.test(w)),
-    actor,
     now,
+    actor.timeZone,
   );
   const changes = words.flatMap((w) => {
     const m = CHANGE.exec(w);

@@ -9,8 +9,8 @@ import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/period.js';
-import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './context.js';
+import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
+import type { KpiContext, KpiDeps } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
@@ -95,7 +95,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
         }
         return sub.handle({ ...ctx, args: ctx.args.slice(1) });
       }
-      return showCard(context, ctx, parsePeriod(ctx.args[0], ctx.actor, ctx.now));
+      return showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone));
     },
   });
   bot.registry.command({

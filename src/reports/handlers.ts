@@ -2,7 +2,7 @@
 import type { Card } from '../../cards/card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { looksLikePeriod, parsePeriod } from '../time/period.js';
+import { looksLikePeriod, periodArgument } from '../time/period.js';
 import { deptReport } from './dept-report.js';
 import { personReport } from './person-report.js';
 import { refuseReport } from './refuse-report.js';
@@ -32,8 +32,7 @@ export function parseReportArgs(args: readonly string[], now: Date, timeZone: st
   const minWords = kind === 'payroll' ? 1 : 2;
   const periodText = last !== undefined && rest.length >= minWords && looksLikePeriod(last) ? last : undefined;
   const subjectWords = periodText === undefined ? rest : rest.slice(0, -1);
-  const period = parsePeriod(periodText, now, timeZone);
-  if (period === null) throw new KaopuError('period.invalid', { params: { input: (periodText ?? '').slice(0, 20) } });
+  const period = periodArgument(periodText, now, timeZone);
   const subject = subjectWords.join(' ').trim();
   if (kind !== 'payroll' && !subject) throw new KaopuError('reports.usage');
   return { kind, subject, period };

@@ -1,6 +1,7 @@
 // The KPI/payroll period: a calendar month "YYYY-MM" in local time, and how people type one in
 // chat. Pure: the clock and zone are parameters.
 import { z } from 'zod';
+import { KaopuError } from '../errors.js';
 import { addDays, localDate, zonedTime } from './zoned.js';
 
 /** A calendar month as "YYYY-MM" (local time; the zone comes with whoever asks). */
@@ -47,6 +48,13 @@ export function parsePeriod(input: string | undefined, now: Date, timeZone: stri
     return format(month > currentMonth ? year - 1 : year, month);
   }
   return null;
+}
+
+/** `parsePeriod` for a command argument: an unreadable month becomes the user's `period.invalid`. */
+export function periodArgument(input: string | undefined, now: Date, timeZone: string): Period {
+  const period = parsePeriod(input, now, timeZone);
+  if (period === null) throw new KaopuError('period.invalid', { params: { input: (input ?? '').slice(0, 20) } });
+  return period;
 }
 
 /** Whether a token was meant as a month (so a bad one is reported as a bad month, not a name). */
