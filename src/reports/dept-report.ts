@@ -9,7 +9,7 @@ import { recentPeriods } from '../time/period.js';
 import { distributionChart, trendChart } from './charts.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
-import { formatScore, type Requester, reportAccess, SCORE_BUCKETS, scoreBuckets, summarize } from './rules.js';
+import { type Requester, reportAccess, SCORE_BUCKETS, scoreBuckets, scoreText, summarize } from './rules.js';
 import { resultsTable, trendSeries } from './sheets.js';
 import { findDepartment, findPeriod, loadResultRows, loadScores } from './store.js';
 
@@ -91,16 +91,16 @@ export async function deptReport(
         periodStatus: period?.status ?? 'OPEN',
         partialScope: access.teamIds !== null && access.teamIds.length < dept.teams.length,
         ...summary,
-        average: formatScore(summary.average),
-        median: formatScore(summary.median),
-        min: formatScore(summary.min),
-        max: formatScore(summary.max),
+        average: scoreText(summary.average),
+        median: scoreText(summary.median),
+        min: scoreText(summary.min),
+        max: scoreText(summary.max),
         models,
         hash: shortHash(contentHashOf(withResult)),
         rows: ranked.slice(0, CARD_ROWS).map((r) => ({
           name: r.name,
           employeeNo: r.employeeNo,
-          score: formatScore(r.result?.totalScore ?? null),
+          score: scoreText(r.result?.totalScore ?? null),
           band: r.result?.band ?? null,
           prorated: r.result?.prorated ?? false,
         })),

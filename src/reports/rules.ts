@@ -1,5 +1,7 @@
 // Who may see which report, and the numbers a report shows. Pure: plain values in and out.
+import { formatScore } from '../../cards/kpi-format.js';
 import type { Role } from '../bot/actor.js';
+import { round2 } from '../shared/round2.js';
 
 export type ReportKind = 'dept' | 'person' | 'payroll';
 
@@ -89,11 +91,7 @@ export function scoreBuckets(scores: readonly (number | null)[]): number[] {
   return counts;
 }
 
-export function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-/** Two decimals, the precision scores are stored with; null is the caller's "no data". */
-export function formatScore(score: number | null): string | null {
-  return score === null ? null : score.toFixed(2);
+/** A score as report cards show it (the cards' one display rule); null stays the caller's "no data". */
+export function scoreText(score: number | null): string | null {
+  return score === null ? null : formatScore(score);
 }

@@ -2,8 +2,8 @@
 
 import type { Cell, Table } from '../files/table.js';
 import type { Translate } from '../i18n/index.js';
+import { round2 } from '../shared/round2.js';
 import type { KpiInputs } from './inputs.js';
-import { round2 } from './rules.js';
 import type { ResultRow } from './store.js';
 
 function note(row: ResultRow, t: Translate): string {
