@@ -3,6 +3,7 @@
 import type { Card } from '../../cards/card.js';
 import { type KpiCardView, kpiCard } from '../../cards/kpi-card.js';
 import { kpiWhyCard } from '../../cards/kpi-why-card.js';
+import { refuse } from '../audit/refuse.js';
 import type { ActionContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { periodOf } from '../time/period.js';
@@ -93,16 +94,12 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
   const managed = actor.role === 'MANAGER' ? await managedTeamIds(db, actor.id) : [];
   const details = { period: result.period, metric };
   if (!mayRead(actor, subject, managed)) {
-    await audit({
-      actorId: actor.id,
-      actorKind: 'employee',
-      action: 'kpi.why.refused',
-      subjectType: 'KpiResult',
-      subjectId: result.id,
-      channel: ctx.event.platform,
-      details,
-    });
-    throw new KaopuError('kpi.why.forbidden', { status: 403 });
+    await refuse(
+      audit,
+      ctx,
+      { action: 'kpi.why.refused', subjectType: 'KpiResult', subjectId: result.id, details },
+      new KaopuError('kpi.why.forbidden', { status: 403 }),
+    );
   }
   if (actor.id !== result.employeeId) {
     await audit({

@@ -2,6 +2,7 @@
 import type { Card } from '../../cards/card.js';
 import { kpiWeightsCard } from '../../cards/kpi-weights-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
+import { refuse } from '../audit/refuse.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { periodArgument } from '../time/period.js';
@@ -28,15 +29,12 @@ export interface WeightsModel {
 /** Only HR (and admins) see or change weights; a refusal is audited. */
 export async function requireWeightsRole(kpi: KpiContext, ctx: HandlerContext, subjectId: string): Promise<void> {
   if (ctx.actor.role === 'HR' || ctx.actor.role === 'ADMIN') return;
-  await kpi.deps.audit({
-    actorId: ctx.actor.id,
-    actorKind: 'employee',
-    action: 'kpi.weights.refused',
-    subjectType: 'command',
-    subjectId,
-    channel: ctx.event.platform,
-  });
-  throw new KaopuError('kpi.weights.forbidden', { status: 403 });
+  await refuse(
+    kpi.deps.audit,
+    ctx,
+    { action: 'kpi.weights.refused', subjectType: 'command', subjectId },
+    new KaopuError('kpi.weights.forbidden', { status: 403 }),
+  );
 }
 
 /** args: [model?, period?, metric=pct…, reason: …] (the "weights" word already removed). */

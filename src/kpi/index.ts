@@ -4,6 +4,7 @@ import type { Card } from '../../cards/card.js';
 import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
 import { KPI_WEIGHTS_EDIT_ACTION } from '../../cards/kpi-weights-card.js';
 import { KPI_WEIGHTS_SAVE_ACTION } from '../../cards/kpi-weights-form-card.js';
+import { refuse } from '../audit/refuse.js';
 import { allows } from '../bot/actor.js';
 import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
@@ -80,18 +81,15 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
       const sub = ctx.args[0] ? subcommands.get(ctx.args[0].toLowerCase()) : undefined;
       if (sub && ctx.args[0]) {
         if (!allows(sub.roles, ctx.actor.role)) {
-          await deps.audit({
-            actorId: ctx.actor.id,
-            actorKind: 'employee',
-            action: 'bot.refused',
-            subjectType: 'command',
-            subjectId: `kpi.${ctx.args[0]}`,
-            channel: ctx.event.platform,
-          });
-          throw new KaopuError('bot.forbidden', {
-            status: 403,
-            params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
-          });
+          return refuse(
+            deps.audit,
+            ctx,
+            { action: 'bot.refused', subjectType: 'command', subjectId: `kpi.${ctx.args[0]}` },
+            new KaopuError('bot.forbidden', {
+              status: 403,
+              params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
+            }),
+          );
         }
         return sub.handle({ ...ctx, args: ctx.args.slice(1) });
       }
