@@ -10,6 +10,7 @@ import { periodOf } from '../time/period.js';
 import { addDays, localDate } from '../time/zoned.js';
 import { computePeriod } from './compute.js';
 import { type KpiContext, mayRead } from './context.js';
+import { KPI_ACTIONS } from './index.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import type { KpiInputs } from './rules.js';
 import { periodClosed } from './store.js';
@@ -28,7 +29,15 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     await computePeriod(kpi.engine, period, { employeeIds: [actor.id] });
     result = await findResult(db, actor.id, period);
   }
-  const base = { name: actor.name, period, whyValue: () => '', computedAt: '', modelCode: '', modelVersion: 0 };
+  const base = {
+    name: actor.name,
+    period,
+    whyActionId: KPI_ACTIONS.why,
+    whyValue: () => '',
+    computedAt: '',
+    modelCode: '',
+    modelVersion: 0,
+  };
   const empty = {
     totalScore: null,
     band: null,

@@ -8,6 +8,7 @@ import { KaopuError } from '../errors.js';
 import { periodArgument } from '../time/period.js';
 import { computePeriod } from './compute.js';
 import type { KpiContext } from './context.js';
+import { KPI_ACTIONS } from './index.js';
 import { metricSpec } from './metrics/index.js';
 import { checkModel, importModel } from './models.js';
 import { resolveVersion } from './resolve.js';
@@ -157,6 +158,7 @@ function view(
 ) {
   return kpiWeightsCard(
     {
+      editActionId: KPI_ACTIONS.weightsEdit,
       modelCode: model.code,
       modelName: model.name,
       period,

@@ -1,9 +1,6 @@
 // The KPI feature: `kpi` / `绩效`, `team` / `团队`, `kpi weights` / `权重`, the "why" button,
 // jobs and the debounced recompute other features trigger with `markDirty`.
 import type { Card } from '../../cards/card.js';
-import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
-import { KPI_WEIGHTS_EDIT_ACTION } from '../../cards/kpi-weights-card.js';
-import { KPI_WEIGHTS_SAVE_ACTION } from '../../cards/kpi-weights-form-card.js';
 import { refuse } from '../audit/refuse.js';
 import { allows } from '../bot/actor.js';
 import type { Bot } from '../bot/bot.js';
@@ -20,11 +17,12 @@ import { registerKpiJobs } from './jobs.js';
 import { ensureDefaultModels } from './models.js';
 import { KpiScheduler } from './scheduler.js';
 
+/** The KPI feature's action ids, declared once; cards get them in their view. */
 export const KPI_ACTIONS = {
   open: 'kpi.card.open',
-  why: KPI_WHY_ACTION,
-  weightsEdit: KPI_WEIGHTS_EDIT_ACTION,
-  weightsSave: KPI_WEIGHTS_SAVE_ACTION,
+  why: 'kpi.why',
+  weightsEdit: 'kpi.weights.edit',
+  weightsSave: 'kpi.weights.save',
 } as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
 export type { KpiDeps } from './context.js';

@@ -8,10 +8,9 @@ import { KaopuError } from '../errors.js';
 import { formatLocalTime } from '../time/format-local-time.js';
 import { currentPeriod, periodArgument, periodSchema } from '../time/period.js';
 import { buildPayrollExport, type PayrollDeps } from './export.js';
+import { PAYROLL_ACTIONS } from './index.js';
 import { closeTiming } from './rules.js';
 import { closePeriod } from './store.js';
-
-export const PAYROLL_ACTIONS = { confirmClose: 'payroll.close.confirm' } as const;
 
 function exportInput(ctx: HandlerContext, period: string) {
   return { period, t: ctx.t, actorId: ctx.actor.id, readerTimeZone: ctx.actor.timeZone, now: ctx.now };
