@@ -26,7 +26,7 @@ export interface DingtalkAdapterOptions {
 const SESSION_MARGIN_MS = 60_000;
 
 /** DingTalk enterprise-internal robot: HTTP callback or Stream in, robot APIs and webhooks out. */
-export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter {
+export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<DingtalkMessage> {
   const { config, db, now } = options;
   const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC], limiters: options.limiters });
   let context: AdapterContext | undefined;
@@ -58,8 +58,7 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
 
     render: renderCard,
 
-    async send(to: ChatAddress, native: unknown): Promise<SendResult> {
-      const message = native as DingtalkMessage;
+    async send(to: ChatAddress, message: DingtalkMessage): Promise<SendResult> {
       if (to.kind === 'webhook') return sendWebhook(to.groupChatId, message);
       const session = to.hint?.[HINT_SESSION_WEBHOOK];
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
 import type { Limiters } from '../../src/bot/limiters.js';
-import { SendError } from '../../src/bot/send-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { createAcceptor, type SlackAck } from './accept.js';
@@ -9,7 +8,6 @@ import { SlackClient } from './client.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
 import { slackRoutes } from './routes.js';
-import { outboundMessage } from './schemas.js';
 import { startSocketMode } from './socket.js';
 
 export interface SlackAdapterOptions {
@@ -27,7 +25,7 @@ export interface SlackAdapterOptions {
 }
 
 /** Slack: Events API over HTTP (and Socket Mode with an app token), replies in Block Kit. */
-export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
+export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackMessage> {
   const { config, logger, now } = options;
   const client = new SlackClient({
     botToken: config.botToken,
@@ -53,11 +51,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
       });
     },
     render: renderSlackMessage,
-    async send(to, message) {
-      const parsed = outboundMessage.safeParse(message);
-      if (!parsed.success) throw new SendError('slack: rendered message has an unexpected shape', { retryable: false });
-      return client.send(to, parsed.data as unknown as SlackMessage);
-    },
+    send: (to, message) => client.send(to, message),
     async start() {
       if (!config.appToken || !accept) return;
       socket = await startSocketMode({ appToken: config.appToken, apiUrl: config.apiUrl, logger, now, accept });

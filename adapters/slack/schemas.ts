@@ -76,9 +76,3 @@ export const webApiResponse = z.looseObject({
   ts: z.string().optional(),
   channel: z.union([z.string(), z.looseObject({ id })]).optional(),
 });
-
-/** What render.ts produced, checked again when the outbox hands it back for sending. */
-export const outboundMessage = z.looseObject({
-  text: z.string(),
-  blocks: z.array(z.looseObject({ type: z.string() })),
-});
