@@ -186,7 +186,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
       outbox.start();
       scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
-      kpiFeature.start();
     },
     async close() {
       if (recoveryTimer) clearInterval(recoveryTimer);

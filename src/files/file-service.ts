@@ -6,7 +6,7 @@ import { signLink } from './links.js';
 import { createReportFile, deleteExpiredReportFiles } from './store.js';
 
 /** Links live three days: long enough to open from a chat the next morning, short for leaks. */
-export const LINK_TTL_HOURS = 72;
+const LINK_TTL_HOURS = 72;
 
 export interface FileService {
   readonly secret: string;

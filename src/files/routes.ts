@@ -26,7 +26,7 @@ const chartParams = z.object({
 });
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name for browsers that read filename*. */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

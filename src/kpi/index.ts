@@ -41,7 +41,6 @@ export interface KpiFeature {
   scheduler: KpiScheduler;
   /** Adds `kpi <word>`; the word is removed from ctx.args. */
   subcommand(word: string, spec: KpiSubcommand): void;
-  start(): void;
   stop(): void;
 }
 
@@ -133,9 +132,6 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     scheduler,
     subcommand(word, spec) {
       subcommands.set(word.toLowerCase(), spec);
-    },
-    start() {
-      // Jobs run on the app's scheduler; nothing else to start.
     },
     stop() {
       scheduler.stop();

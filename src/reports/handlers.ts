@@ -24,7 +24,7 @@ const SUBCOMMANDS: Record<string, ReportKind> = {
 };
 
 /** Splits "dept 售后服务部 2026-10" into kind, subject and period (last word, if it is one). */
-export function parseReportArgs(args: readonly string[], now: Date, timeZone: string): ParsedReport {
+function parseReportArgs(args: readonly string[], now: Date, timeZone: string): ParsedReport {
   const [sub, ...rest] = args;
   const kind = sub ? SUBCOMMANDS[sub.toLowerCase()] : undefined;
   if (!kind) throw new KaopuError('reports.usage');
