@@ -5,6 +5,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { createAcceptor, type SlackAck } from './accept.js';
 import { SlackClient } from './client.js';
+import { findSent } from './find-sent.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
 import { slackRoutes } from './routes.js';
@@ -51,7 +52,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackM
       });
     },
     render: renderSlackMessage,
-    send: (to, message) => client.send(to, message),
+    send: (to, message, meta) => client.send(to, message, meta?.messageId),
+    async findSent(to, interrupted) {
+      try {
+        return await findSent(client, to, interrupted);
+      } catch (err) {
+        // No personal data: the row id and Slack's error code (missing_scope, not_in_channel …) only.
+        logger.warn(
+          { outboxId: interrupted.messageId, reason: (err as Error).message },
+          'slack history unreadable (needs channels:history, groups:history, im:history); sending the message again',
+        );
+        return null;
+      }
+    },
     async start() {
       if (!config.appToken || !accept) return;
       socket = await startSocketMode({ appToken: config.appToken, apiUrl: config.apiUrl, logger, now, accept });
