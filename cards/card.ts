@@ -73,7 +73,7 @@ export function progressBar(ratio: number): string {
   return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);
 }
 
-export function blockToText(block: Block): string {
+function blockToText(block: Block): string {
   switch (block.type) {
     case 'text':
       return block.text;

@@ -30,14 +30,13 @@ export interface KpiCardView {
   deductions: { rule: string; count: number; points: number }[];
   bonuses: { rule: string; count: number; points: number }[];
   movers: { code: string; points: number }[];
-  /** Value carried by each metric's "why" button. */
+  /** The "why" button's action id (declared in src/kpi/index.ts) and the value each metric's button carries. */
+  whyActionId: string;
   whyValue: (code: string) => string;
   computedAt: string;
   modelCode: string;
   modelVersion: number;
 }
-
-export const KPI_WHY_ACTION = 'kpi.why';
 
 export function kpiCard(view: KpiCardView, t: Translate): Card {
   const title = t('kpi.card.title', { name: view.name, period: view.period });
@@ -96,7 +95,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
   const buttons: Button[] = view.metrics
     .filter((m) => m.value !== null)
     .map((m) => ({
-      actionId: KPI_WHY_ACTION,
+      actionId: view.whyActionId,
       label: t('kpi.card.why', { metric: metricLabel(m.code, t) }),
       value: view.whyValue(m.code),
     }));

@@ -21,12 +21,17 @@ export function formatKpiValue(value: number | null, unit: string, t: Translate)
   }
 }
 
+/**
+ * The one display rule for scores, everywhere (cards, reports, exports' text): always two
+ * decimals, the precision they are stored with, so 87.5 reads 87.50 on every card. `+ 0` turns -0 into 0.
+ */
 export function formatScore(score: number | null): string {
-  return score === null ? '—' : num(score, 2);
+  return score === null ? '—' : (score + 0).toFixed(2);
 }
 
+/** A change in score points, signed, with the same two decimals. */
 export function formatDelta(delta: number): string {
-  return `${delta > 0 ? '+' : ''}${num(delta, 2)}`;
+  return `${delta > 0 ? '+' : ''}${formatScore(delta)}`;
 }
 
 export function metricLabel(code: string, t: Translate): string {

@@ -2,10 +2,9 @@ import type { Translate } from '../src/i18n/index.js';
 import { type Block, type Card, makeCard } from './card.js';
 import { formatKpiValue, metricLabel } from './kpi-format.js';
 
-/** Opens the edit form for the card's model and period; declared in src/kpi/index.ts. */
-export const KPI_WEIGHTS_EDIT_ACTION = 'kpi.weights.edit';
-
 export interface KpiWeightsView {
+  /** Opens the edit form for the card's model and period; declared in src/kpi/index.ts. */
+  editActionId: string;
   modelCode: string;
   modelName: string;
   period: string;
@@ -44,7 +43,7 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
     type: 'actions',
     buttons: [
       {
-        actionId: KPI_WEIGHTS_EDIT_ACTION,
+        actionId: view.editActionId,
         label: t('kpi.weights.edit'),
         value: `${view.modelCode} ${view.period}`,
         style: 'primary',

@@ -2,12 +2,12 @@ import type { Translate } from '../src/i18n/index.js';
 import { type Card, type FormField, makeCard } from './card.js';
 import { metricLabel } from './kpi-format.js';
 
-/** Submits the weights form; declared in src/kpi/index.ts with the other KPI actions. */
-export const KPI_WEIGHTS_SAVE_ACTION = 'kpi.weights.save';
 /** The form field that holds the reason; metric codes are the other field ids. */
 export const KPI_WEIGHTS_REASON_FIELD = 'reason';
 
 export interface KpiWeightsFormView {
+  /** Submits the form; declared in src/kpi/index.ts with the other KPI actions. */
+  saveActionId: string;
   modelCode: string;
   period: string;
   metrics: { code: string; weight: number }[];
@@ -39,7 +39,7 @@ export function kpiWeightsFormCard(view: KpiWeightsFormView, t: Translate): Card
       {
         type: 'form',
         submit: {
-          actionId: KPI_WEIGHTS_SAVE_ACTION,
+          actionId: view.saveActionId,
           label: t('kpi.weights.form.submit'),
           value: `${view.modelCode} ${view.period}`,
         },

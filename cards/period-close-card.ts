@@ -31,7 +31,7 @@ export function periodCloseCard(view: PeriodCloseView, t: Translate): Card {
         type: 'fields',
         fields: [
           { label: t('payroll.field.rows'), value: String(view.count) },
-          { label: t('reports.field.hash'), value: view.hash },
+          { label: t('payroll.field.hash'), value: view.hash },
           { label: t('payroll.field.adjustments'), value: String(view.adjustmentCount) },
         ],
       },

@@ -31,10 +31,10 @@ export function adjustmentBlocks(adjustments: PayrollAdjustmentView[], count: nu
     {
       type: 'table',
       columns: [
-        t('reports.col.employee_no'),
-        t('reports.col.name'),
-        t('reports.col.record_type'),
-        t('reports.col.record_id'),
+        t('payroll.col.employee_no'),
+        t('payroll.col.name'),
+        t('payroll.col.record_type'),
+        t('payroll.col.record_id'),
       ],
       rows: adjustments.map((a) => [a.employeeNo, a.name, a.recordType, a.recordId]),
     },
@@ -57,9 +57,9 @@ export function reportPayrollCard(view: ReportPayrollView, t: Translate): Card {
         type: 'fields',
         fields: [
           { label: t('payroll.field.rows'), value: String(view.people) },
-          { label: t('reports.field.no_data'), value: String(view.noData) },
+          { label: t('payroll.field.no_data'), value: String(view.noData) },
           { label: t('payroll.field.adjustments'), value: String(view.adjustmentCount) },
-          { label: t('reports.field.hash'), value: view.hash },
+          { label: t('payroll.field.hash'), value: view.hash },
         ],
       },
       ...adjustmentBlocks(view.adjustments, view.adjustmentCount, t),

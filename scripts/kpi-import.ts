@@ -8,8 +8,8 @@ import { resolveDatabaseTarget } from '../src/db/database-url.js';
 import { defaultMetricFamilies } from '../src/default-metric-families.js';
 import { createMetricRegistry } from '../src/kpi/index.js';
 import { importModel, parseModelText } from '../src/kpi/models.js';
-import { periodSchema } from '../src/kpi/schemas.js';
-import { localDate, periodOf } from '../src/time/zoned.js';
+import { periodOf, periodSchema } from '../src/time/period.js';
+import { localDate } from '../src/time/zoned.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -17,6 +17,7 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { defaultMetricFamilies } from './default-metric-families.js';
+import { createFileService, fileRoutes, linkSigningSecret } from './files/index.js';
 import { help } from './help/index.js';
 import { apiKeyCheck } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
@@ -27,7 +28,7 @@ import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createMetricRegistry, type KpiFeature, kpi } from './kpi/index.js';
 import { payroll, registerPayrollJobs } from './payroll/index.js';
-import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
+import { reports } from './reports/index.js';
 
 /** How long an inbound event may wait for its replies before it is treated as interrupted. */
 const INBOUND_GRACE_MS = 30_000;
@@ -199,7 +200,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
       outbox.start();
       scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
-      kpiFeature.start();
     },
     async close() {
       if (recoveryTimer) clearInterval(recoveryTimer);

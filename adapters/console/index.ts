@@ -20,7 +20,7 @@ export interface ConsoleAdapterOptions {
  * end-to-end tests. Replies come back in the HTTP response; messages the bot posts to a
  * console group chat stay in the outbox, where the group view reads them.
  */
-export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
+export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter<Card> {
   return {
     platform: 'console',
     capabilities: { maxButtons: 20, canUpdateCard: false, canShowImages: true, canUploadFiles: false },

@@ -28,7 +28,7 @@ export interface DingtalkAdapterOptions {
 const SESSION_MARGIN_MS = 60_000;
 
 /** DingTalk enterprise-internal robot: HTTP callback or Stream in, robot APIs and webhooks out. */
-export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter {
+export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<DingtalkMessage> {
   const { config, db, now } = options;
   const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC], limiters: options.limiters });
   let context: AdapterContext | undefined;
@@ -83,8 +83,7 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
     // At-least-once after a crash, and so no findSent: the robot APIs (msgKey/msgParam), sessionWebhook
     // and custom-robot webhooks take no caller-chosen id to deduplicate on, the processQueryKey comes
     // back only in the answer a crash loses, and a robot cannot read the conversation's history.
-    async send(to: ChatAddress, native: unknown): Promise<SendResult> {
-      const message = native as DingtalkMessage;
+    async send(to: ChatAddress, message: DingtalkMessage): Promise<SendResult> {
       if (to.kind === 'webhook') return sendWebhook(to.groupChatId, message);
       const session = sessionWebhook(to);
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
 import type { Limiters } from '../../src/bot/limiters.js';
-import { SendError } from '../../src/bot/send-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { createAcceptor, type SlackAck } from './accept.js';
@@ -10,7 +9,6 @@ import { findSent } from './find-sent.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
 import { slackRoutes } from './routes.js';
-import { outboundMessage } from './schemas.js';
 import { startSocketMode } from './socket.js';
 
 export interface SlackAdapterOptions {
@@ -28,7 +26,7 @@ export interface SlackAdapterOptions {
 }
 
 /** Slack: Events API over HTTP (and Socket Mode with an app token), replies in Block Kit. */
-export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
+export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackMessage> {
   const { config, logger, now } = options;
   const client = new SlackClient({
     botToken: config.botToken,
@@ -54,11 +52,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
       });
     },
     render: renderSlackMessage,
-    async send(to, message, meta) {
-      const parsed = outboundMessage.safeParse(message);
-      if (!parsed.success) throw new SendError('slack: rendered message has an unexpected shape', { retryable: false });
-      return client.send(to, parsed.data as unknown as SlackMessage, meta?.messageId);
-    },
+    send: (to, message, meta) => client.send(to, message, meta?.messageId),
     async findSent(to, interrupted) {
       try {
         return await findSent(client, to, interrupted);

@@ -92,9 +92,3 @@ export const historyPage = z.looseObject({
   has_more: z.boolean().optional(),
   response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
 });
-
-/** What render.ts produced, checked again when the outbox hands it back for sending. */
-export const outboundMessage = z.looseObject({
-  text: z.string(),
-  blocks: z.array(z.looseObject({ type: z.string() })),
-});

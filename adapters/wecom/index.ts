@@ -32,7 +32,7 @@ export interface WecomAdapterOptions {
  * WeCom (企业微信) self-built app: encrypted callback in, template cards and markdown out through
  * the message API, group-robot webhooks for team alerts.
  */
-export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
+export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomMessage> {
   const { config, db, logger } = options;
   const now = options.now ?? (() => new Date());
   const agentid = Number(config.agentId);
@@ -100,8 +100,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
     render(card: Card, locale: Locale): WecomMessage {
       return renderCard(card, locale, { fallbackUrl: `${options.publicBaseUrl}/console` });
     },
-    async send(to: ChatAddress, native: unknown, meta?: SendMeta) {
-      const message = native as WecomMessage;
+    async send(to: ChatAddress, message: WecomMessage, meta?: SendMeta) {
       const markdown = { msgtype: 'markdown', markdown: { content: message.markdown } };
       switch (to.kind) {
         case 'user': {

@@ -40,18 +40,21 @@ export interface AdapterContext {
   handle(event: BotEvent): Promise<Card[]>;
 }
 
-/** The contract every chat platform implements in `adapters/<platform>/`. */
-export interface Adapter {
+/**
+ * The contract every chat platform implements in `adapters/<platform>/`. `Outbound` is the
+ * platform's native message: what `render` builds is exactly what `send` gets.
+ */
+export interface Adapter<Outbound = unknown> {
   platform: PlatformName;
   capabilities: Capabilities;
   mount(server: FastifyInstance, context: AdapterContext): void | Promise<void>;
   /** Native message for a card; the outbox stores cards and renders at send time. */
-  render(card: Card, locale: Locale): unknown;
+  render(card: Card, locale: Locale): Outbound;
   /**
    * Sends one rendered message; throws SendError on failure. `meta.messageId` is the outbox row id,
    * stable across retries, for platforms that deduplicate by a caller-chosen id.
    */
-  send(to: ChatAddress, message: unknown, meta?: SendMeta): Promise<SendResult>;
+  send(to: ChatAddress, message: Outbound, meta?: SendMeta): Promise<SendResult>;
   /**
    * After a crash, whether an interrupted send reached the platform: its result when it did, null
    * when it did not or cannot be told (the outbox then sends again). Optional: platforms without a

@@ -3,6 +3,7 @@ import type { Card } from '../../cards/card.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { onboardingCard } from '../../cards/onboarding-card.js';
 import type { Audit } from '../audit/audit.js';
+import { auditRefusal } from '../audit/refuse.js';
 import type { Db } from '../db/client.js';
 import { KaopuError } from '../errors.js';
 import { type Locale, type Translate, translator } from '../i18n/index.js';
@@ -107,14 +108,11 @@ export class Bot {
   }
 
   private async refuse(actor: Actor, what: string, word: string, t: Translate, event: BotEvent): Promise<Card[]> {
-    await this.deps.audit({
-      actorId: actor.id,
-      actorKind: 'employee',
-      action: 'bot.refused',
-      subjectType: 'command',
-      subjectId: what,
-      channel: event.platform,
-    });
+    await auditRefusal(
+      this.deps.audit,
+      { actor, event },
+      { action: 'bot.refused', subjectType: 'command', subjectId: what },
+    );
     return [
       noticeCard(
         { body: t('bot.forbidden', { role: t(`role.${actor.role}`), command: word.slice(0, 40) }), tone: 'warning' },

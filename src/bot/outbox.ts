@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
+import { cardSchema } from '../../cards/card-schema.js';
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/index.js';
 import type { Adapter, SendResult } from './adapter.js';
@@ -182,7 +183,9 @@ export class Outbox {
     const adapter = adapters.get(platform);
     try {
       if (!adapter) throw new SendError(`platform ${platform} is not configured`, { retryable: false });
-      const native = adapter.render(row.card as unknown as Card, row.locale as Locale);
+      const card = cardSchema.safeParse(row.card);
+      if (!card.success) throw new SendError('stored card does not match the Card model', { retryable: false });
+      const native = adapter.render(card.data, row.locale as Locale);
       const result = await adapter.send(row.address as unknown as ChatAddress, native, { messageId: row.id });
       await db.outboxMessage.update({
         where: { id },

@@ -3,7 +3,8 @@ import type { Db, Prisma } from '../db/client.js';
 
 type Tx = Prisma.TransactionClient;
 
-import { addDays, localDate, periodOf, previousPeriod, zonedTime } from '../time/zoned.js';
+import { periodOf, previousPeriod } from '../time/period.js';
+import { addDays, localDate, zonedTime } from '../time/zoned.js';
 import { DEPARTMENTS, type DemoPerson, PEOPLE, POSITIONS, TEAMS } from './company.js';
 import { generateAttendance } from './generate-attendance.js';
 import { generateSales } from './generate-sales.js';

@@ -2,6 +2,7 @@ import { helpCard } from '../../cards/help-card.js';
 import { allows } from '../bot/actor.js';
 import type { Bot } from '../bot/bot.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
+import { KPI_ACTIONS } from '../kpi/index.js';
 
 export const HELP_ACTIONS = { show: 'help.show' } as const;
 
@@ -13,7 +14,7 @@ export function help(bot: Bot): void {
       .filter((c) => allows(c.roles, actor.role))
       .map((c) => ({ usage: c.usage ?? aliasesFor(c.aliases), description: t(c.describe) }));
     const shortcuts = [...bot.registry.actions.values()]
-      .filter((a) => a.id === 'kpi.card.open' && allows(a.roles, actor.role))
+      .filter((a) => a.id === KPI_ACTIONS.open && allows(a.roles, actor.role))
       .map((a) => ({ actionId: a.id, label: t('help.button.kpi') }));
     return [helpCard({ name: actor.name, roleLabel: t(`role.${actor.role}`), commands, shortcuts }, t)];
   };

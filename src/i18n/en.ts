@@ -2,6 +2,7 @@ import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
+import { payroll } from './en/payroll.js';
 import { reports } from './en/reports.js';
 import { runtime } from './en/runtime.js';
 import { slackUi } from './en/slack.js';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...payroll,
   ...reports,
   ...slackUi,
   ...runtime,

@@ -3,6 +3,7 @@ import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
+import { payroll } from './zh-CN/payroll.js';
 import { reports } from './zh-CN/reports.js';
 import { runtime } from './zh-CN/runtime.js';
 import { slackUi } from './zh-CN/slack.js';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...payroll,
   ...reports,
   ...slackUi,
   ...runtime,

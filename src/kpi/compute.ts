@@ -2,7 +2,7 @@
 // and writes only the rows whose content hash changed.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { periodDates } from '../time/zoned.js';
+import { periodDates } from '../time/period.js';
 import { evaluateMetric } from './evaluate.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { modelFor } from './resolve.js';

@@ -2,13 +2,10 @@ import type { Logger } from 'pino';
 import type { Audit } from '../audit/audit.js';
 import type { Actor } from '../bot/actor.js';
 import type { Db } from '../db/client.js';
-import { KaopuError } from '../errors.js';
 import type { Scheduler } from '../jobs/scheduler.js';
-import { localDate, periodOf } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
 import type { MetricRegistry } from './metrics/index.js';
 import type { KpiScheduler } from './scheduler.js';
-import { periodSchema } from './schemas.js';
 
 export interface KpiDeps {
   db: Db;
@@ -33,17 +30,6 @@ export interface KpiContext {
   ready(): Promise<void>;
   /** Reads never compute; they mark what is missing dirty here. */
   scheduler: Pick<KpiScheduler, 'markDirty'>;
-}
-
-export function currentPeriod(now: Date, timeZone: string): string {
-  return periodOf(localDate(now, timeZone));
-}
-
-export function parsePeriod(word: string | undefined, actor: Actor, now: Date): string {
-  if (!word) return currentPeriod(now, actor.timeZone);
-  const parsed = periodSchema.safeParse(word);
-  if (!parsed.success) throw new KaopuError('kpi.error.bad_period');
-  return parsed.data;
 }
 
 /** Own results always; a manager their team's; HR and admins everyone's. */

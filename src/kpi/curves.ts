@@ -1,6 +1,5 @@
+import { round2 } from '../shared/round2.js';
 import type { Curve } from './schemas.js';
-
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
 /**
  * Scores a raw value on a curve (0..cap, 2 decimals). Linear: value/target×100 up to cap.

@@ -1,7 +1,8 @@
 // One metric over one period for the people of one time zone: the window, the GROUP BY query and
 // the per-person value with the ids of the records behind it. The recompute calls it per metric.
 import type { Db } from '../db/client.js';
-import { addDays, localDate, offsetMinutes, periodDates, periodRange, zonedTime } from '../time/zoned.js';
+import { periodDates, periodRange } from '../time/period.js';
+import { addDays, localDate, offsetMinutes, zonedTime } from '../time/zoned.js';
 import { workdaysBetween } from './calendar.js';
 import { dialectFor, type MetricRegistry, type MetricWindow } from './metrics/index.js';
 import type { MetricValue } from './rules.js';

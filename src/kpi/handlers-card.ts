@@ -3,10 +3,13 @@
 import type { Card } from '../../cards/card.js';
 import { type KpiCardView, kpiCard } from '../../cards/kpi-card.js';
 import { kpiWhyCard } from '../../cards/kpi-why-card.js';
+import { refuse } from '../audit/refuse.js';
 import type { ActionContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { addDays, localDate, periodOf } from '../time/zoned.js';
+import { periodOf } from '../time/period.js';
+import { addDays, localDate } from '../time/zoned.js';
 import { type KpiContext, mayRead } from './context.js';
+import { KPI_ACTIONS } from './index.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
@@ -20,7 +23,15 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   const { actor, t, now } = ctx;
   await kpi.ready();
   const result = await findResult(db, actor.id, period);
-  const base = { name: actor.name, period, whyValue: () => '', computedAt: '', modelCode: '', modelVersion: 0 };
+  const base = {
+    name: actor.name,
+    period,
+    whyActionId: KPI_ACTIONS.why,
+    whyValue: () => '',
+    computedAt: '',
+    modelCode: '',
+    modelVersion: 0,
+  };
   const empty = {
     totalScore: null,
     band: null,
@@ -86,16 +97,12 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
   const managed = actor.role === 'MANAGER' ? await managedTeamIds(db, actor.id) : [];
   const details = { period: result.period, metric };
   if (!mayRead(actor, subject, managed)) {
-    await audit({
-      actorId: actor.id,
-      actorKind: 'employee',
-      action: 'kpi.why.refused',
-      subjectType: 'KpiResult',
-      subjectId: result.id,
-      channel: ctx.event.platform,
-      details,
-    });
-    throw new KaopuError('kpi.why.forbidden', { status: 403 });
+    await refuse(
+      audit,
+      ctx,
+      { action: 'kpi.why.refused', subjectType: 'KpiResult', subjectId: result.id, details },
+      new KaopuError('kpi.why.forbidden', { status: 403 }),
+    );
   }
   if (actor.id !== result.employeeId) {
     await audit({

@@ -3,8 +3,8 @@ import type { Card } from '../../cards/card.js';
 import { teamBoardCard } from '../../cards/team-board-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/zoned.js';
-import { type KpiContext, parsePeriod } from './context.js';
+import { periodArgument, previousPeriod } from '../time/period.js';
+import type { KpiContext } from './context.js';
 import { isBelowTarget, scoreDelta } from './insights.js';
 import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
@@ -15,7 +15,7 @@ export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Ca
   const { actor, t, args, now } = ctx;
   const periodArg = args.find((a) => /^\d{4}-\d{2}$/.test(a));
   const name = args.filter((a) => a !== periodArg).join(' ');
-  const period = parsePeriod(periodArg, actor, now);
+  const period = periodArgument(periodArg, now, actor.timeZone);
   const hr = actor.role === 'HR' || actor.role === 'ADMIN';
   let team: { id: string; name: string } | null;
   if (hr && name) {

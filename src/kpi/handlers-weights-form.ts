@@ -6,6 +6,7 @@ import type { ActionContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import type { KpiContext } from './context.js';
 import { loadWeightsModel, requireWeightsRole, saveWeights } from './handlers-weights.js';
+import { KPI_ACTIONS } from './index.js';
 import { weightsFormTarget, weightsFormValue } from './schemas.js';
 
 const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
@@ -25,7 +26,12 @@ export async function editWeights(kpi: KpiContext, ctx: ActionContext): Promise<
   const model = await loadWeightsModel(kpi, code, period);
   return [
     kpiWeightsFormCard(
-      { modelCode: code, period, metrics: model.current.metrics.map((m) => ({ code: m.metric, weight: m.weight })) },
+      {
+        saveActionId: KPI_ACTIONS.weightsSave,
+        modelCode: code,
+        period,
+        metrics: model.current.metrics.map((m) => ({ code: m.metric, weight: m.weight })),
+      },
       ctx.t,
     ),
   ];

@@ -2,10 +2,13 @@
 import type { Card } from '../../cards/card.js';
 import { kpiWeightsCard } from '../../cards/kpi-weights-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
+import { refuse } from '../audit/refuse.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { periodArgument } from '../time/period.js';
 import { computePeriod } from './compute.js';
-import { type KpiContext, parsePeriod } from './context.js';
+import type { KpiContext } from './context.js';
+import { KPI_ACTIONS } from './index.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { checkModel, importModel } from './models.js';
 import { resolveVersion } from './resolve.js';
@@ -27,15 +30,12 @@ export interface WeightsModel {
 /** Only HR (and admins) see or change weights; a refusal is audited. */
 export async function requireWeightsRole(kpi: KpiContext, ctx: HandlerContext, subjectId: string): Promise<void> {
   if (ctx.actor.role === 'HR' || ctx.actor.role === 'ADMIN') return;
-  await kpi.deps.audit({
-    actorId: ctx.actor.id,
-    actorKind: 'employee',
-    action: 'kpi.weights.refused',
-    subjectType: 'command',
-    subjectId,
-    channel: ctx.event.platform,
-  });
-  throw new KaopuError('kpi.weights.forbidden', { status: 403 });
+  await refuse(
+    kpi.deps.audit,
+    ctx,
+    { action: 'kpi.weights.refused', subjectType: 'command', subjectId },
+    new KaopuError('kpi.weights.forbidden', { status: 403 }),
+  );
 }
 
 /** args: [model?, period?, metric=pct…, reason: …] (the "weights" word already removed). */
@@ -58,10 +58,10 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
           .replace(/^(reason|原因)[:：]\s*/i, '')
           .trim();
   const words = reasonAt < 0 ? rest : rest.slice(0, reasonAt);
-  const period = parsePeriod(
+  const period = periodArgument(
     words.find((w) => /^\d{4}-\d{2}$/.test(w)),
-    actor,
     now,
+    actor.timeZone,
   );
   const changes = words.flatMap((w) => {
     const m = CHANGE.exec(w);
@@ -160,6 +160,7 @@ function view(
 ) {
   return kpiWeightsCard(
     {
+      editActionId: KPI_ACTIONS.weightsEdit,
       modelCode: model.code,
       modelName: model.name,
       period,

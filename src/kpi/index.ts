@@ -1,16 +1,14 @@
 // The KPI feature: `kpi` / `绩效`, `team` / `团队`, `kpi weights` / `权重`, the "why" button,
 // jobs and the debounced recompute other features trigger with `markDirty`.
 import type { Card } from '../../cards/card.js';
-import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
-import { KPI_WEIGHTS_EDIT_ACTION } from '../../cards/kpi-weights-card.js';
-import { KPI_WEIGHTS_SAVE_ACTION } from '../../cards/kpi-weights-form-card.js';
+import { refuse } from '../audit/refuse.js';
 import { allows } from '../bot/actor.js';
 import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
 import { KaopuError } from '../errors.js';
-import { previousPeriod } from '../time/zoned.js';
-import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './context.js';
+import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
+import type { KpiContext, KpiDeps } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
@@ -21,11 +19,12 @@ import { ensureDefaultModels } from './models.js';
 import { onRecordsChanged, type RecordsChanged } from './record-changes.js';
 import { KpiScheduler } from './scheduler.js';
 
+/** The KPI feature's action ids, declared once; cards get them in their view. */
 export const KPI_ACTIONS = {
   open: 'kpi.card.open',
-  why: KPI_WHY_ACTION,
-  weightsEdit: KPI_WEIGHTS_EDIT_ACTION,
-  weightsSave: KPI_WEIGHTS_SAVE_ACTION,
+  why: 'kpi.why',
+  weightsEdit: 'kpi.weights.edit',
+  weightsSave: 'kpi.weights.save',
 } as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
 export { workdayDates } from './calendar.js';
@@ -62,7 +61,6 @@ export interface KpiFeature {
   onRecordsChanged(change: RecordsChanged): void;
   /** Adds `kpi <word>`; the word is removed from ctx.args. */
   subcommand(word: string, spec: KpiSubcommand): void;
-  start(): void;
   stop(): void;
 }
 
@@ -98,22 +96,19 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
       const sub = ctx.args[0] ? subcommands.get(ctx.args[0].toLowerCase()) : undefined;
       if (sub && ctx.args[0]) {
         if (!allows(sub.roles, ctx.actor.role)) {
-          await deps.audit({
-            actorId: ctx.actor.id,
-            actorKind: 'employee',
-            action: 'bot.refused',
-            subjectType: 'command',
-            subjectId: `kpi.${ctx.args[0]}`,
-            channel: ctx.event.platform,
-          });
-          throw new KaopuError('bot.forbidden', {
-            status: 403,
-            params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
-          });
+          return refuse(
+            deps.audit,
+            ctx,
+            { action: 'bot.refused', subjectType: 'command', subjectId: `kpi.${ctx.args[0]}` },
+            new KaopuError('bot.forbidden', {
+              status: 403,
+              params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
+            }),
+          );
         }
         return sub.handle({ ...ctx, args: ctx.args.slice(1) });
       }
-      return showCard(context, ctx, parsePeriod(ctx.args[0], ctx.actor, ctx.now));
+      return showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone));
     },
   });
   bot.registry.command({
@@ -157,9 +152,6 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     onRecordsChanged: (change) => onRecordsChanged(scheduler, change),
     subcommand(word, spec) {
       subcommands.set(word.toLowerCase(), spec);
-    },
-    start() {
-      // Jobs run on the app's scheduler; nothing else to start.
     },
     stop() {
       scheduler.stop();

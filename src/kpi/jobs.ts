@@ -1,9 +1,10 @@
 // KPI jobs: nightly full recompute and the weekly snapshot. Each run is idempotent: results are
 // written only when their content hash changes, snapshots are keyed by (employee, period, day).
 import type { Scheduler } from '../jobs/scheduler.js';
-import { localDate, previousPeriod } from '../time/zoned.js';
+import { currentPeriod, previousPeriod } from '../time/period.js';
+import { localDate } from '../time/zoned.js';
 import { computePeriod } from './compute.js';
-import { currentPeriod, type KpiContext } from './context.js';
+import type { KpiContext } from './context.js';
 import { periodResults, saveSnapshots } from './store-views.js';
 
 const zoneOf = (kpi: KpiContext) => kpi.deps.timeZone ?? 'Asia/Shanghai';

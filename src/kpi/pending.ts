@@ -1,6 +1,6 @@
 // Reads never compute: a person in scope whose result is not stored yet, although a model applies,
 // is marked dirty for the scheduler and the card says the figure is on its way.
-import { periodDates } from '../time/zoned.js';
+import { periodDates } from '../time/period.js';
 import type { KpiContext } from './context.js';
 import { modelFor } from './resolve.js';
 import { listVersions, periodClosed } from './store.js';

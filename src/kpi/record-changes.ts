@@ -1,5 +1,6 @@
 // `record.changed`: a KPI input was stored, changed or removed, so its people's results are stale.
-import { localDate, periodOf } from '../time/zoned.js';
+import { periodOf } from '../time/period.js';
+import { localDate } from '../time/zoned.js';
 
 export interface RecordsChanged {
   employeeIds: readonly string[];

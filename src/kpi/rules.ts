@@ -1,7 +1,8 @@
 // Pure KPI rules: plain values in, plain values out, so a closed period rescored from its
 // stored inputs gives the same number byte for byte.
 import { createHash } from 'node:crypto';
-import { curveScore, round2 } from './curves.js';
+import { round2 } from '../shared/round2.js';
+import { curveScore } from './curves.js';
 import type { ModelDefinition } from './schemas.js';
 
 export interface MetricValue {

@@ -1,6 +1,7 @@
 // Zod at the edges of the KPI feature: model files (YAML/JSON), the stored definition and
 // command arguments. Validation reports every problem at once so HR fixes a file in one pass.
 import { z } from 'zod';
+import { periodSchema } from '../time/period.js';
 
 const band = z.object({ from: z.number(), score: z.number().min(0) });
 
@@ -65,8 +66,6 @@ export type ModelDefinition = z.infer<typeof modelSchema>;
 export type MetricEntry = z.infer<typeof metricEntrySchema>;
 export type Curve = z.infer<typeof curveSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
-
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /** `kpi weights <model> <period> <metric>=<pct> … reason: <text>` */
 export const weightsArgsSchema = z.object({

@@ -1,3 +1,4 @@
+import { round2 } from '../shared/round2.js';
 import { type ModelDefinition, modelSchema } from './schemas.js';
 
 export type ModelCheck = { ok: true; model: ModelDefinition } | { ok: false; problems: string[] };
@@ -50,8 +51,4 @@ export function validateModel(raw: unknown, known: ReadonlySet<string>, countMet
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: [...new Set(problems)] };
   return { ok: true, model: parsed.data };
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }

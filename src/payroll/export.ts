@@ -4,11 +4,12 @@ import type { ReportLinks } from '../../cards/report-links.js';
 import type { PayrollAdjustmentView } from '../../cards/report-payroll-card.js';
 import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
+import type { FileService } from '../files/file-service.js';
+import { publishReport } from '../files/publish.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
-import type { FileService } from '../reports/files.js';
-import { publishReport } from '../reports/publish.js';
-import { contentHashOf, formatLocalTime } from '../reports/rules.js';
-import { findPeriod, loadResultRows } from '../reports/store.js';
+import { findPeriod, loadResultRows } from '../reports/index.js';
+import { contentHashOf } from '../shared/content-hash.js';
+import { formatLocalTime } from '../time/format-local-time.js';
 import { LATE_NOTES, syncLateAdjustments } from './late-records.js';
 import { adjustmentsTable, payrollTable } from './rules.js';
 import { listAdjustments } from './store.js';
@@ -56,7 +57,7 @@ export async function buildPayrollExport(
   const table = payrollTable(rows, period, final, t);
   const links = await publishReport(deps.files, {
     kind: 'payroll.export',
-    baseName: t(final ? 'reports.file.payroll' : 'reports.file.payroll_provisional', { period }),
+    baseName: t(final ? 'payroll.file.final' : 'payroll.file.provisional', { period }),
     sheets: [table, adjustmentsTable(adjustments, t)],
     csv: table,
     requestedById: input.actorId,

@@ -5,15 +5,12 @@ import { periodCloseConfirmCard } from '../../cards/period-close-confirm-card.js
 import { reportPayrollCard } from '../../cards/report-payroll-card.js';
 import type { ActionContext, CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { currentPeriod, parsePeriod } from '../reports/period.js';
-import { formatLocalTime } from '../reports/rules.js';
+import { formatLocalTime } from '../time/format-local-time.js';
+import { currentPeriod, periodArgument, periodSchema } from '../time/period.js';
 import { buildPayrollExport, type PayrollDeps } from './export.js';
+import { PAYROLL_ACTIONS } from './index.js';
 import { closeTiming } from './rules.js';
 import { closePeriod } from './store.js';
-
-export const PAYROLL_ACTIONS = { confirmClose: 'payroll.close.confirm' } as const;
-
-const periodValue = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function exportInput(ctx: HandlerContext, period: string) {
   return { period, t: ctx.t, actorId: ctx.actor.id, readerTimeZone: ctx.actor.timeZone, now: ctx.now };
@@ -59,8 +56,7 @@ async function close(ctx: HandlerContext, deps: PayrollDeps, period: string): Pr
 export async function closePeriodCommand(ctx: CommandContext, deps: PayrollDeps): Promise<Card[]> {
   const [text, extra] = ctx.args;
   if (!text || extra !== undefined) throw new KaopuError('payroll.close.usage');
-  const period = parsePeriod(text, ctx.now, ctx.actor.timeZone);
-  if (!period) throw new KaopuError('reports.period_invalid', { params: { input: text.slice(0, 20) } });
+  const period = periodArgument(text, ctx.now, ctx.actor.timeZone);
   const timing = closeTiming(period, currentPeriod(ctx.now, ctx.actor.timeZone));
   if (timing === 'future') throw new KaopuError('payroll.close.future', { params: { period } });
   if (timing === 'current') {
@@ -70,8 +66,9 @@ export async function closePeriodCommand(ctx: CommandContext, deps: PayrollDeps)
 }
 
 export async function confirmCloseAction(ctx: ActionContext, deps: PayrollDeps): Promise<Card[]> {
-  const period = ctx.value?.trim() ?? '';
-  if (!periodValue.test(period)) throw new KaopuError('payroll.close.usage');
+  const parsed = periodSchema.safeParse(ctx.value?.trim());
+  if (!parsed.success) throw new KaopuError('payroll.close.usage');
+  const period = parsed.data;
   if (closeTiming(period, currentPeriod(ctx.now, ctx.actor.timeZone)) === 'future') {
     throw new KaopuError('payroll.close.future', { params: { period } });
   }

@@ -2,14 +2,15 @@ import type { Card } from '../../cards/card.js';
 import type { Bot } from '../bot/bot.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { PayrollDeps } from './export.js';
-import { closePeriodCommand, confirmCloseAction, PAYROLL_ACTIONS, payrollReport } from './handlers.js';
+import { closePeriodCommand, confirmCloseAction, payrollReport } from './handlers.js';
 
 export type { PayrollDeps } from './export.js';
 export { registerPayrollJobs, sweepLateRecords } from './jobs.js';
 export { findLateRecords, syncLateAdjustments } from './late-records.js';
 export { recordPostCloseAdjustment } from './store.js';
-export { PAYROLL_ACTIONS };
 
+/** The payroll feature's action ids, declared once; cards get them in their view. */
+export const PAYROLL_ACTIONS = { confirmClose: 'payroll.close.confirm' } as const;
 export const PAYROLL_COMMANDS = { close: 'payroll.close' } as const;
 
 export interface PayrollFeature {

@@ -1,8 +1,7 @@
 // Records that reached a closed period after its close: found, then kept as adjustments.
 import type { Db } from '../db/client.js';
-import { parseKpiInputs } from '../reports/inputs.js';
-import { findPeriod } from '../reports/store.js';
-import { periodRange } from '../time/zoned.js';
+import { findPeriod, parseKpiInputs } from '../reports/index.js';
+import { periodRange } from '../time/period.js';
 import { type FrozenBasis, lateRecords, type PeriodRecord, recordKey } from './rules.js';
 import { countAdjustments, frozenResults, periodRecords, recordPostCloseAdjustment } from './store.js';
 

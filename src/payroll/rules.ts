@@ -1,7 +1,8 @@
 // Period close and payroll export decisions. Pure: plain values in and out.
+
+import type { Table } from '../files/table.js';
 import type { Translate } from '../i18n/index.js';
-import type { ResultRow } from '../reports/store.js';
-import type { Table } from '../reports/table.js';
+import type { ResultRow } from '../reports/index.js';
 
 /** Closing the month still running needs a confirmation; a month not yet started cannot close. */
 export function closeTiming(period: string, current: string): 'past' | 'current' | 'future' {
@@ -11,23 +12,23 @@ export function closeTiming(period: string, current: string): 'past' | 'current'
 
 /** Payroll columns: what a payroll system imports, plus what makes each number traceable. */
 export function payrollTable(rows: readonly ResultRow[], period: string, closed: boolean, t: Translate): Table {
-  const yes = t('reports.yes');
-  const no = t('reports.no');
+  const yes = t('payroll.yes');
+  const no = t('payroll.no');
   return {
     name: t('payroll.title', { period }),
     columns: [
-      t('reports.col.employee_no'),
-      t('reports.col.name'),
-      t('reports.col.department'),
-      t('reports.col.period'),
-      t('reports.col.total_score'),
-      t('reports.col.band'),
-      t('reports.col.prorated'),
-      t('reports.col.model'),
-      t('reports.col.model_version'),
-      t('reports.col.content_hash'),
-      t('reports.col.closed'),
-      t('reports.col.status'),
+      t('payroll.col.employee_no'),
+      t('payroll.col.name'),
+      t('payroll.col.department'),
+      t('payroll.col.period'),
+      t('payroll.col.total_score'),
+      t('payroll.col.band'),
+      t('payroll.col.prorated'),
+      t('payroll.col.model'),
+      t('payroll.col.model_version'),
+      t('payroll.col.content_hash'),
+      t('payroll.col.closed'),
+      t('payroll.col.status'),
     ],
     rows: rows.map((r) => [
       r.employeeNo,
@@ -58,14 +59,14 @@ export interface AdjustmentRow {
 
 export function adjustmentsTable(rows: readonly AdjustmentRow[], t: Translate): Table {
   return {
-    name: t('reports.sheet.adjustments'),
+    name: t('payroll.sheet.adjustments'),
     columns: [
-      t('reports.col.employee_no'),
-      t('reports.col.name'),
-      t('reports.col.record_type'),
-      t('reports.col.record_id'),
-      t('reports.col.found_at'),
-      t('reports.col.note'),
+      t('payroll.col.employee_no'),
+      t('payroll.col.name'),
+      t('payroll.col.record_type'),
+      t('payroll.col.record_id'),
+      t('payroll.col.found_at'),
+      t('payroll.col.note'),
     ],
     rows: rows.map((a) => [a.employeeNo, a.name, a.recordType, a.recordId, a.foundAt, a.note]),
   };

@@ -22,7 +22,7 @@ const CJK_FONT_FILES = [
 let cjkFont: string | null | undefined;
 
 /** The first CJK font file found on this machine, or null (looked up once per process). */
-export function findCjkFont(): string | null {
+function findCjkFont(): string | null {
   if (cjkFont === undefined) cjkFont = CJK_FONT_FILES.find((f) => existsSync(f)) ?? null;
   return cjkFont;
 }

@@ -3,21 +3,13 @@ import type { Card } from '../../cards/card.js';
 import { reportDeptCard } from '../../cards/report-dept-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { publishChart, publishReport } from '../files/publish.js';
+import { contentHashOf, shortHash } from '../shared/content-hash.js';
+import { recentPeriods } from '../time/period.js';
 import { distributionChart, trendChart } from './charts.js';
-import { recentPeriods } from './period.js';
-import { publishChart, publishReport } from './publish.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
-import {
-  contentHashOf,
-  formatScore,
-  type Requester,
-  reportAccess,
-  SCORE_BUCKETS,
-  scoreBuckets,
-  shortHash,
-  summarize,
-} from './rules.js';
+import { type Requester, reportAccess, SCORE_BUCKETS, scoreBuckets, scoreText, summarize } from './rules.js';
 import { resultsTable, trendSeries } from './sheets.js';
 import { findDepartment, findPeriod, loadResultRows, loadScores } from './store.js';
 
@@ -99,16 +91,16 @@ export async function deptReport(
         periodStatus: period?.status ?? 'OPEN',
         partialScope: access.teamIds !== null && access.teamIds.length < dept.teams.length,
         ...summary,
-        average: formatScore(summary.average),
-        median: formatScore(summary.median),
-        min: formatScore(summary.min),
-        max: formatScore(summary.max),
+        average: scoreText(summary.average),
+        median: scoreText(summary.median),
+        min: scoreText(summary.min),
+        max: scoreText(summary.max),
         models,
         hash: shortHash(contentHashOf(withResult)),
         rows: ranked.slice(0, CARD_ROWS).map((r) => ({
           name: r.name,
           employeeNo: r.employeeNo,
-          score: formatScore(r.result?.totalScore ?? null),
+          score: scoreText(r.result?.totalScore ?? null),
           band: r.result?.band ?? null,
           prorated: r.result?.prorated ?? false,
         })),

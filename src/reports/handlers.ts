@@ -2,8 +2,8 @@
 import type { Card } from '../../cards/card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { looksLikePeriod, periodArgument } from '../time/period.js';
 import { deptReport } from './dept-report.js';
-import { looksLikePeriod, parsePeriod } from './period.js';
 import { personReport } from './person-report.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
@@ -24,7 +24,7 @@ const SUBCOMMANDS: Record<string, ReportKind> = {
 };
 
 /** Splits "dept 售后服务部 2026-10" into kind, subject and period (last word, if it is one). */
-export function parseReportArgs(args: readonly string[], now: Date, timeZone: string): ParsedReport {
+function parseReportArgs(args: readonly string[], now: Date, timeZone: string): ParsedReport {
   const [sub, ...rest] = args;
   const kind = sub ? SUBCOMMANDS[sub.toLowerCase()] : undefined;
   if (!kind) throw new KaopuError('reports.usage');
@@ -32,9 +32,7 @@ export function parseReportArgs(args: readonly string[], now: Date, timeZone: st
   const minWords = kind === 'payroll' ? 1 : 2;
   const periodText = last !== undefined && rest.length >= minWords && looksLikePeriod(last) ? last : undefined;
   const subjectWords = periodText === undefined ? rest : rest.slice(0, -1);
-  const period = parsePeriod(periodText, now, timeZone);
-  if (period === null)
-    throw new KaopuError('reports.period_invalid', { params: { input: (periodText ?? '').slice(0, 20) } });
+  const period = periodArgument(periodText, now, timeZone);
   const subject = subjectWords.join(' ').trim();
   if (kind !== 'payroll' && !subject) throw new KaopuError('reports.usage');
   return { kind, subject, period };

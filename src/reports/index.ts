@@ -2,10 +2,9 @@ import type { Bot } from '../bot/bot.js';
 import { reportCommand } from './handlers.js';
 import type { ReportDeps } from './report-deps.js';
 
-export type { FileService } from './files.js';
-export { createFileService, linkSigningSecret } from './files.js';
+export { type KpiInputs, parseKpiInputs } from './inputs.js';
 export type { ReportDeps } from './report-deps.js';
-export { fileRoutes } from './routes.js';
+export { findPeriod, loadResultRows, type ResultRow } from './store.js';
 
 export const REPORT_COMMANDS = { report: 'reports.report' } as const;
 

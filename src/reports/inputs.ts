@@ -21,7 +21,7 @@ const adjustment = z.object({
   recordIds: z.array(z.string()),
 });
 
-export const kpiInputsSchema = z.object({
+const kpiInputsSchema = z.object({
   schema: z.literal(1),
   modelCode: z.string(),
   modelVersion: z.number(),

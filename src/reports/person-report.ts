@@ -1,15 +1,19 @@
 // `report person <name or employee no.> [period]`: every metric with the records behind it.
 import type { Card } from '../../cards/card.js';
+import { formatScore } from '../../cards/kpi-format.js';
 import { reportPersonCard } from '../../cards/report-person-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { publishChart, publishReport } from '../files/publish.js';
+import { shortHash } from '../shared/content-hash.js';
+import { round2 } from '../shared/round2.js';
+import { formatLocalTime } from '../time/format-local-time.js';
+import { recentPeriods } from '../time/period.js';
 import { trendChart } from './charts.js';
 import { parseKpiInputs } from './inputs.js';
-import { recentPeriods } from './period.js';
-import { publishChart, publishReport } from './publish.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
-import { formatLocalTime, formatScore, type Requester, reportAccess, round2, shortHash } from './rules.js';
+import { type Requester, reportAccess, scoreText } from './rules.js';
 import { metricsTable, resultsTable, trendSeries } from './sheets.js';
 import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
 
@@ -76,7 +80,7 @@ export async function personReport(
       item: m.metric,
       value: show(m.value, m.unit),
       target: show(m.target, m.unit),
-      score: show(m.score),
+      score: formatScore(m.score),
       weight: `${m.weight}%`,
       records: m.recordIds.length,
     })),
@@ -88,7 +92,7 @@ export async function personReport(
       item: x.rule,
       value: String(x.count),
       target: '—',
-      score: show(x.points),
+      score: formatScore(x.points),
       weight: '—',
       records: x.recordIds.length,
     })),
@@ -105,7 +109,7 @@ export async function personReport(
         periodStatus: period?.status ?? 'OPEN',
         result: r
           ? {
-              totalScore: formatScore(r.totalScore),
+              totalScore: scoreText(r.totalScore),
               band: r.band,
               prorated: r.prorated,
               model: `${r.modelCode} v${r.modelVersion}`,

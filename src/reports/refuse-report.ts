@@ -1,5 +1,6 @@
 import type { Card } from '../../cards/card.js';
 import { noticeCard } from '../../cards/notice-card.js';
+import { auditRefusal } from '../audit/refuse.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { ReportDeps } from './report-deps.js';
 import type { Refusal, ReportKind } from './rules.js';
@@ -11,13 +12,10 @@ export async function refuseReport(
   reason: Refusal,
   request: { kind: ReportKind; period: string; subjectId?: string },
 ): Promise<Card[]> {
-  await deps.audit({
-    actorId: ctx.actor.id,
-    actorKind: 'employee',
+  await auditRefusal(deps.audit, ctx, {
     action: 'report.refused',
     subjectType: request.kind,
     subjectId: request.subjectId,
-    channel: ctx.event.platform,
     details: { reason, period: request.period },
   });
   return [noticeCard({ body: ctx.t(reason), tone: 'warning' }, ctx.t)];

@@ -1,7 +1,7 @@
 // Who may see which report, and the numbers a report shows. Pure: plain values in and out.
-import { createHash } from 'node:crypto';
+import { formatScore } from '../../cards/kpi-format.js';
 import type { Role } from '../bot/actor.js';
-import { localParts } from '../time/zoned.js';
+import { round2 } from '../shared/round2.js';
 
 export type ReportKind = 'dept' | 'person' | 'payroll';
 
@@ -91,41 +91,7 @@ export function scoreBuckets(scores: readonly (number | null)[]): number[] {
   return counts;
 }
 
-export function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-/** Two decimals, the precision scores are stored with; null is the caller's "no data". */
-export function formatScore(score: number | null): string | null {
-  return score === null ? null : score.toFixed(2);
-}
-
-/**
- * One hash over a set of results, so a report or a closed period names exactly which numbers
- * it contains: sha256 over "employeeId:contentHash" lines sorted by employee id.
- */
-export function contentHashOf(results: readonly { employeeId: string; contentHash: string }[]): string {
-  const lines = results
-    .map((r) => `${r.employeeId}:${r.contentHash}`)
-    .sort()
-    .join('\n');
-  return createHash('sha256').update(lines).digest('hex');
-}
-
-export function shortHash(hash: string): string {
-  return hash.slice(0, 12);
-}
-
-/** A file name safe on every OS and in a Content-Disposition header, keeping CJK letters. */
-export function safeFileName(name: string): string {
-  const printable = [...name].map((c) => ((c.codePointAt(0) ?? 0) < 0x20 ? '_' : c)).join('');
-  return printable.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120);
-}
-
-/** "YYYY-MM-DD HH:mm" in the reader's zone, for "computed at" and "closed at". */
-export function formatLocalTime(instant: Date, timeZone: string): string {
-  const { date, minuteOfDay } = localParts(instant, timeZone);
-  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
-  const mm = String(minuteOfDay % 60).padStart(2, '0');
-  return `${date} ${hh}:${mm}`;
+/** A score as report cards show it (the cards' one display rule); null stays the caller's "no data". */
+export function scoreText(score: number | null): string | null {
+  return score === null ? null : formatScore(score);
 }

@@ -1,9 +1,10 @@
 // Report rows → tables with headers in the requester's language. Pure, so CSV content is exact.
+
+import type { Cell, Table } from '../files/table.js';
 import type { Translate } from '../i18n/index.js';
+import { round2 } from '../shared/round2.js';
 import type { KpiInputs } from './inputs.js';
-import { round2 } from './rules.js';
 import type { ResultRow } from './store.js';
-import type { Cell, Table } from './table.js';
 
 function note(row: ResultRow, t: Translate): string {
   const notes: string[] = [];

@@ -1,5 +1,5 @@
-// Local-time arithmetic for IANA zones without a dependency: shifts, holidays and periods are
-// local concepts, instants are stored in UTC.
+// Local-time arithmetic for IANA zones without a dependency: shifts and holidays are local
+// concepts, instants are stored in UTC. Months (periods) live in period.ts.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -69,27 +69,4 @@ export function addDays(date: string, days: number): string {
 export function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-/** "YYYY-MM" period of a local date. */
-export function periodOf(date: string): string {
-  return date.slice(0, 7);
-}
-
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** First and last local dates of a "YYYY-MM" period. */
-export function periodDates(period: string): { first: string; last: string } {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { first: `${period}-01`, last: `${period}-${String(last).padStart(2, '0')}` };
-}
-
-/** [start, end) instants of a period in a zone. */
-export function periodRange(period: string, timeZone: string): { start: Date; end: Date } {
-  const { first, last } = periodDates(period);
-  return { start: zonedTime(first, 0, timeZone), end: zonedTime(addDays(last, 1), 0, timeZone) };
 }

@@ -11,14 +11,14 @@ const en = translator('en');
 describe('kpi card', () => {
   it('shows total, band, each metric with target and weight, and marks the partial month', () => {
     const card = kpiCard(sampleKpiView, zh);
-    expect(card.text).toContain('总分: 86.5');
+    expect(card.text).toContain('总分: 86.50\n');
     expect(card.text).toContain('等级: B');
     expect(card.text).toContain('较上周 +3.25 分');
     expect(card.text).toContain('非整月在岗（在岗 60%）');
-    expect(card.text).toContain('! 客户满意度 █████████░ 4.2 / 目标 4.5 · 权重 40% · 得分 90');
+    expect(card.text).toContain('! 客户满意度 █████████░ 4.2 / 目标 4.5 · 权重 40% · 得分 90.00');
     expect(card.text).toContain('净推荐值 NPS ░░░░░░░░░░ 暂无数据 · 权重 20%（不计入）');
     expect(card.text).toContain('扣分：迟到 ×2 = 2');
-    expect(card.text).toContain('最能提分：客户满意度（最多 +4 分）');
+    expect(card.text).toContain('最能提分：客户满意度（最多 +4.00 分）');
   });
 
   it('has a why button per metric with data, carrying the result and metric', () => {
@@ -56,7 +56,7 @@ describe('team board card', () => {
       },
       zh,
     );
-    expect(card.text).toContain('吴昊 | 54.44 | D | -8.1 | ⚠客户满意度');
+    expect(card.text).toContain('吴昊 | 54.44 | D | -8.10 | ⚠客户满意度');
     expect(card.tone).toBe('warning');
   });
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type FormBlock, formValue } from '../../cards/card.js';
 import { kpiWeightsFormCard } from '../../cards/kpi-weights-form-card.js';
 import { translator } from '../../src/i18n/index.js';
+import { KPI_ACTIONS } from '../../src/kpi/index.js';
 
 const view = {
+  saveActionId: KPI_ACTIONS.weightsSave,
   modelCode: 'aftersales_engineer',
   period: '2026-11',
   metrics: [

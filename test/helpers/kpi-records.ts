@@ -3,7 +3,7 @@
 import { evaluateMetric } from '../../src/kpi/evaluate.js';
 import type { MetricValue } from '../../src/kpi/rules.js';
 import { employeesInPeriod } from '../../src/kpi/store-results.js';
-import { periodDates } from '../../src/time/zoned.js';
+import { periodDates } from '../../src/time/period.js';
 import type { TestApp } from './test-app.js';
 import { TEST_TODAY, TEST_TZ } from './test-db.js';
 

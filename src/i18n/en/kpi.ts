@@ -87,8 +87,6 @@ export const kpi: Record<keyof typeof zh, string> = {
   'kpi.weights.form.number': 'The weight of "{metric}" must be a number from 0 to 100.',
   'kpi.weights.form.unchanged': 'No weight changed, so no new version was saved.',
 
-  'kpi.error.bad_period': 'A period looks like YYYY-MM, for example 2026-11.',
-
   'kpi.metric.wo_completed': 'Work orders completed',
   'kpi.metric.wo_completion_rate': 'Completion rate',
   'kpi.metric.wo_points': 'Difficulty-weighted points',

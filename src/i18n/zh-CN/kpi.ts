@@ -84,8 +84,6 @@ export const kpi = {
   'kpi.weights.form.number': '“{metric}”的权重应为 0–100 之间的数字。',
   'kpi.weights.form.unchanged': '权重没有变化，未保存新版本。',
 
-  'kpi.error.bad_period': '期间格式应为 YYYY-MM，例如 2026-11。',
-
   'kpi.metric.wo_completed': '完成工单数',
   'kpi.metric.wo_completion_rate': '工单完成率',
   'kpi.metric.wo_points': '难度加权工单分',

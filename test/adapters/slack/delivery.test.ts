@@ -183,4 +183,26 @@ describe('Slack delivery through the outbox', () => {
       lastError: 'slack chat.postMessage: ECONNREFUSED',
     });
   });
+
+  it('fails a stored card that no longer matches the Card model at once, sending nothing', async () => {
+    const scope = nock(API).post('/api/chat.postMessage').reply(200, { ok: true, ts: '1763438400.000009' });
+    const id = await outbox.enqueue({
+      platform: 'slack',
+      to: { kind: 'group', chatId: 'C0BROKEN1' },
+      card,
+      locale: 'en',
+    });
+    await app.db.outboxMessage.update({
+      where: { id: id as string },
+      data: { card: { title: 'Reminder', blocks: [{ type: 'chart' }] } },
+    });
+    await outbox.drain();
+    expect(await rowOf(id)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: 'stored card does not match the Card model',
+    });
+    expect(scope.isDone()).toBe(false);
+    nock.cleanAll();
+  });
 });

@@ -132,7 +132,7 @@ describe('report person', () => {
     const card = await say('emp_malin', 'report person 李明 2026-10');
     expect(card.title).toBe('李明 · 2026-10 绩效报表');
     expect(card.text).toContain('csat_avg | 4.2 pts | 4.5 pts | 93.33 | 40% | 3');
-    expect(card.text).toContain('complaint (扣分) | 1 | — | -2 | — | 1');
+    expect(card.text).toContain('complaint (扣分) | 1 | — | -2.00 | — | 1');
     expect(card.text).toContain('aftersales_engineer v1');
   });
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/reports/csv.js';
-import { signLink, verifyLink } from '../../../src/reports/links.js';
-import {
-  contentHashOf,
-  formatLocalTime,
-  reportAccess,
-  safeFileName,
-  scoreBuckets,
-  summarize,
-} from '../../../src/reports/rules.js';
+import { toCsv } from '../../../src/files/csv.js';
+import { signLink, verifyLink } from '../../../src/files/links.js';
+import { safeFileName } from '../../../src/files/safe-file-name.js';
+import { reportAccess, scoreBuckets, summarize } from '../../../src/reports/rules.js';
+import { contentHashOf } from '../../../src/shared/content-hash.js';
+import { formatLocalTime } from '../../../src/time/format-local-time.js';
 
 const hr = { id: 'emp_malin', role: 'HR' as const, managedTeamIds: [] };
 const manager = { id: 'emp_wangjianguo', role: 'MANAGER' as const, managedTeamIds: ['team_aftersales'] };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, looksLikePeriod, parsePeriod, recentPeriods } from '../../../src/reports/period.js';
+import { KaopuError } from '../../../src/errors.js';
+import { translator } from '../../../src/i18n/index.js';
+import {
+  currentPeriod,
+  looksLikePeriod,
+  parsePeriod,
+  periodArgument,
+  periodRange,
+  previousPeriod,
+  recentPeriods,
+} from '../../../src/time/period.js';
 
 const NOW = new Date('2026-11-18T04:00:00Z');
 const TZ = 'Asia/Shanghai';
@@ -49,5 +59,40 @@ describe('period helpers', () => {
   it('lists recent months across a year boundary, oldest first', () => {
     expect(recentPeriods('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(currentPeriod(NOW, TZ)).toBe('2026-11');
+  });
+});
+
+describe('periodArgument', () => {
+  it('reads the same words as parsePeriod for every feature', () => {
+    expect(periodArgument('上月', NOW, TZ)).toBe('2026-10');
+    expect(periodArgument(undefined, NOW, TZ)).toBe('2026-11');
+  });
+
+  it('tells the user in their language how to write a month it cannot read', () => {
+    const err = (() => {
+      try {
+        periodArgument('2026-13', NOW, TZ);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(KaopuError);
+    const { code, params } = err as KaopuError;
+    expect(code).toBe('period.invalid');
+    expect(translator('zh-CN')(code, params)).toContain('“2026-13”不是有效的月份');
+    expect(translator('en')(code, params)).toContain('"2026-13" is not a valid month');
+  });
+});
+
+describe('period arithmetic', () => {
+  it('steps back across a year boundary', () => {
+    expect(previousPeriod('2026-01')).toBe('2025-12');
+  });
+
+  it('spans a month as local midnights in the zone', () => {
+    expect(periodRange('2026-02', TZ)).toEqual({
+      start: new Date('2026-01-31T16:00:00Z'),
+      end: new Date('2026-02-28T16:00:00Z'),
+    });
   });
 });

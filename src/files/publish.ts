@@ -1,8 +1,8 @@
 // Turns finished tables and charts into stored files with signed links for a card.
 import type { ReportLinks } from '../../cards/report-links.js';
 import { toCsv } from './csv.js';
-import type { FileService } from './files.js';
-import { safeFileName } from './rules.js';
+import type { FileService } from './file-service.js';
+import { safeFileName } from './safe-file-name.js';
 import type { Table } from './table.js';
 import { toXlsx } from './xlsx.js';
 

@@ -7,8 +7,8 @@ import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
 import { replyError } from '../http/reply-error.js';
 import type { Guard } from '../http/route-guard.js';
-import { findReportFile } from './files-store.js';
 import { verifyLink } from './links.js';
+import { findReportFile } from './store.js';
 
 export interface FileRouteDeps {
   db: Db;
@@ -30,7 +30,7 @@ const chartParams = z.object({
 });
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name for browsers that read filename*. */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { createReportFile, deleteExpiredReportFiles } from './files-store.js';
 import { signLink } from './links.js';
+import { createReportFile, deleteExpiredReportFiles } from './store.js';
 
 /** Links live three days: long enough to open from a chat the next morning, short for leaks. */
-export const LINK_TTL_HOURS = 72;
+const LINK_TTL_HOURS = 72;
 
 export interface FileService {
   readonly secret: string;

@@ -1,5 +1,14 @@
-// Month arguments as people type them in chat. Pure: the clock and zone are parameters.
-import { localDate, periodOf, previousPeriod } from '../time/zoned.js';
+// The KPI/payroll period: a calendar month "YYYY-MM" in local time, and how people type one in
+// chat. Pure: the clock and zone are parameters.
+import { z } from 'zod';
+import { KaopuError } from '../errors.js';
+import { addDays, localDate, zonedTime } from './zoned.js';
+
+/** A calendar month as "YYYY-MM" (local time; the zone comes with whoever asks). */
+export type Period = string;
+
+/** A period exactly as stored and carried in action values: "YYYY-MM". */
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 const LAST = new Set(['last', 'prev', 'previous', '上月', '上个月', '上一月']);
 const THIS = new Set(['this', 'current', 'now', '本月', '这个月', '当月']);
@@ -41,6 +50,13 @@ export function parsePeriod(input: string | undefined, now: Date, timeZone: stri
   return null;
 }
 
+/** `parsePeriod` for a command argument: an unreadable month becomes the user's `period.invalid`. */
+export function periodArgument(input: string | undefined, now: Date, timeZone: string): Period {
+  const period = parsePeriod(input, now, timeZone);
+  if (period === null) throw new KaopuError('period.invalid', { params: { input: (input ?? '').slice(0, 20) } });
+  return period;
+}
+
 /** Whether a token was meant as a month (so a bad one is reported as a bad month, not a name). */
 export function looksLikePeriod(token: string): boolean {
   const text = token.trim().toLowerCase();
@@ -52,4 +68,27 @@ export function recentPeriods(period: string, count: number): string[] {
   const out = [period];
   while (out.length < count) out.unshift(previousPeriod(out[0] as string));
   return out;
+}
+
+/** "YYYY-MM" period of a local date. */
+export function periodOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** First and last local dates of a "YYYY-MM" period. */
+export function periodDates(period: string): { first: string; last: string } {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { first: `${period}-01`, last: `${period}-${String(last).padStart(2, '0')}` };
+}
+
+/** [start, end) instants of a period in a zone. */
+export function periodRange(period: string, timeZone: string): { start: Date; end: Date } {
+  const { first, last } = periodDates(period);
+  return { start: zonedTime(first, 0, timeZone), end: zonedTime(addDays(last, 1), 0, timeZone) };
 }
