@@ -4,7 +4,6 @@ import type { ChatAddress } from '../../src/bot/event.js';
 import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { DingtalkConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
 import { callbackRoute, deliverLater, receive } from './callback.js';
 import { createDingtalkClient } from './client.js';
 import { HINT_SESSION_EXPIRES_AT, HINT_SESSION_WEBHOOK } from './inbound.js';
@@ -14,8 +13,6 @@ import { createStream, ROBOT_TOPIC, type Stream, type StreamOptions } from './st
 
 export interface DingtalkAdapterOptions {
   config: DingtalkConfig;
-  /** Custom robot webhooks are configured per team on GroupChat rows. */
-  db: Db;
   now: () => Date;
   /** Stream timings (tests shorten them). */
   stream?: Pick<StreamOptions, 'watchdogMs' | 'keepAliveMs' | 'backoffMs'>;
@@ -27,24 +24,11 @@ const SESSION_MARGIN_MS = 60_000;
 
 /** DingTalk enterprise-internal robot: HTTP callback or Stream in, robot APIs and webhooks out. */
 export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter {
-  const { config, db, now } = options;
+  const { config, now } = options;
   const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC], limiters: options.limiters });
   let context: AdapterContext | undefined;
   let stream: Stream | undefined;
   let logger: Logger | undefined;
-
-  async function sendWebhook(groupChatId: string, message: DingtalkMessage): Promise<SendResult> {
-    const chat = await db.groupChat.findUnique({
-      where: { id: groupChatId },
-      select: { webhookUrl: true, webhookSecret: true },
-    });
-    if (!chat?.webhookUrl) {
-      throw new SendError(`group chat ${groupChatId} has no DingTalk robot webhook (GroupChat.webhookUrl)`, {
-        retryable: false,
-      });
-    }
-    return client.sendCustomWebhook(chat.webhookUrl, chat.webhookSecret, message);
-  }
 
   return {
     platform: 'dingtalk',
@@ -60,7 +44,8 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
 
     async send(to: ChatAddress, native: unknown): Promise<SendResult> {
       const message = native as DingtalkMessage;
-      if (to.kind === 'webhook') return sendWebhook(to.groupChatId, message);
+      // A team's custom robot: URL and signing secret come resolved in the address (src/kit/recipients.ts).
+      if (to.kind === 'webhook') return client.sendCustomWebhook(to.url, to.secret ?? null, message);
       const session = to.hint?.[HINT_SESSION_WEBHOOK];
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);
       if (session && expiresAt - SESSION_MARGIN_MS > now().getTime()) {

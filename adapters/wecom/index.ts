@@ -4,9 +4,7 @@ import type { Card } from '../../cards/card.js';
 import type { Adapter, SendMeta } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
 import type { Limiters } from '../../src/bot/limiters.js';
-import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
@@ -16,8 +14,6 @@ import { renderCard, type WecomMessage } from './render.js';
 
 export interface WecomAdapterOptions {
   config: WecomConfig;
-  /** Resolves group chats and their robot webhooks. */
-  db: Db;
   logger: Logger;
   /** Where tapping a text_notice card leads when the card has no link of its own. */
   publicBaseUrl: string;
@@ -32,7 +28,7 @@ export interface WecomAdapterOptions {
  * the message API, group-robot webhooks for team alerts.
  */
 export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
-  const { config, db, logger } = options;
+  const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   const agentid = Number(config.agentId);
   const client = new WecomClient({
@@ -63,22 +59,6 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
       // Greying the button is a courtesy (it fails after 72 h); the reply itself still goes out.
       logger.warn({ reason: (err as Error).message }, 'wecom update_template_card failed');
     }
-  }
-
-  async function groupChatId(id: string): Promise<string> {
-    const group = await db.groupChat.findFirst({ where: { id, platform: 'WECOM' }, select: { platformChatId: true } });
-    return group?.platformChatId ?? id;
-  }
-
-  async function webhookUrl(groupChatId: string): Promise<string> {
-    const group = await db.groupChat.findFirst({
-      where: { id: groupChatId, platform: 'WECOM' },
-      select: { webhookUrl: true },
-    });
-    if (!group?.webhookUrl) {
-      throw new SendError(`group chat ${groupChatId} has no WeCom robot webhookUrl`, { retryable: false });
-    }
-    return group.webhookUrl;
   }
 
   return {
@@ -133,12 +113,11 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
         }
         case 'group': {
           // appchat/send has no template cards (document/path/90248).
-          await client.call('/cgi-bin/appchat/send', { chatid: await groupChatId(to.chatId), ...markdown });
+          await client.call('/cgi-bin/appchat/send', { chatid: to.chatId, ...markdown });
           return {};
         }
         case 'webhook': {
-          const url = await webhookUrl(to.groupChatId);
-          await client.sendToRobot(url, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
+          await client.sendToRobot(to.url, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
           return {};
         }
       }

@@ -3,7 +3,7 @@ import type { Audit } from '../audit/audit.js';
 import type { Actor } from '../bot/actor.js';
 import type { Db } from '../db/client.js';
 import { KaopuError } from '../errors.js';
-import type { Scheduler } from '../jobs/scheduler.js';
+import type { Access } from '../kit/access.js';
 import { localDate, periodOf } from '../time/zoned.js';
 import type { KpiEngine } from './compute.js';
 import { periodSchema } from './schemas.js';
@@ -16,8 +16,8 @@ export interface KpiDeps {
   now: () => Date;
   /** Local zone for "this month" in jobs; people use their own. */
   timeZone?: string;
-  /** The app's job scheduler; KPI jobs register on it. */
-  jobs?: Scheduler;
+  /** Who may see whose results (the kit's one rule). */
+  access: Access;
 }
 
 /** What every KPI handler needs: the engine plus a promise that default models are in place. */
@@ -36,11 +36,4 @@ export function parsePeriod(word: string | undefined, actor: Actor, now: Date): 
   const parsed = periodSchema.safeParse(word);
   if (!parsed.success) throw new KaopuError('kpi.error.bad_period');
   return parsed.data;
-}
-
-/** Own results always; a manager their team's; HR and admins everyone's. */
-export function mayRead(actor: Actor, subject: { id: string; teamId: string | null }, managed: string[]): boolean {
-  if (actor.id === subject.id) return true;
-  if (actor.role === 'HR' || actor.role === 'ADMIN') return true;
-  return actor.role === 'MANAGER' && subject.teamId !== null && managed.includes(subject.teamId);
 }

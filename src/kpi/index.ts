@@ -1,14 +1,10 @@
 // The KPI feature: `kpi` / `绩效`, `team` / `团队`, `kpi weights` / `权重`, the "why" button,
-// jobs and the debounced recompute other features trigger with `markDirty`.
-import type { Card } from '../../cards/card.js';
+// jobs, and the debounced recompute that `record.changed` events trigger.
 import { KPI_WHY_ACTION } from '../../cards/kpi-card.js';
 import { KPI_WEIGHTS_EDIT_ACTION } from '../../cards/kpi-weights-card.js';
 import { KPI_WEIGHTS_SAVE_ACTION } from '../../cards/kpi-weights-form-card.js';
-import { allows } from '../bot/actor.js';
-import type { Bot } from '../bot/bot.js';
-import type { CommandContext } from '../bot/registry.js';
+import type { Feature } from '../bot/feature.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
-import { KaopuError } from '../errors.js';
 import { previousPeriod } from '../time/zoned.js';
 import { currentPeriod, type KpiContext, type KpiDeps, parsePeriod } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
@@ -31,29 +27,20 @@ export { nightlyRecompute, weeklySnapshot } from './jobs.js';
 
 const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
 
-/** A `kpi <word> …` subcommand another feature adds (e.g. `kpi close`). */
-export interface KpiSubcommand {
-  roles: readonly Role[];
-  handle(ctx: CommandContext): Promise<Card[]>;
-}
-
-export interface KpiFeature {
-  context: KpiContext;
-  scheduler: KpiScheduler;
-  /** Adds `kpi <word>`; the word is removed from ctx.args. */
-  subcommand(word: string, spec: KpiSubcommand): void;
-  start(): void;
-  stop(): void;
-}
-
-export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
+export const kpi: Feature = (kit) => {
+  const deps: KpiDeps = {
+    db: kit.db,
+    provider: kit.provider,
+    audit: kit.audit,
+    logger: kit.logger,
+    now: kit.now,
+    timeZone: kit.config.timeZone,
+    access: kit.access,
+  };
   let defaults: Promise<void> | null = null;
   // Default models are imported on first use, for the period before "now" so both demo months resolve.
   const ready = () =>
-    (defaults ??= ensureDefaultModels(
-      deps.db,
-      previousPeriod(currentPeriod(deps.now(), deps.timeZone ?? 'Asia/Shanghai')),
-    ).then(
+    (defaults ??= ensureDefaultModels(deps.db, previousPeriod(currentPeriod(deps.now(), kit.config.timeZone))).then(
       () => undefined,
       (err) => {
         defaults = null;
@@ -66,39 +53,22 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     ready,
   };
   const scheduler = new KpiScheduler(context.engine, deps.logger, ready);
-  const subcommands = new Map<string, KpiSubcommand>();
-  subcommands.set('weights', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
-  subcommands.set('权重', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
+  kit.onStop(() => scheduler.stop());
 
-  bot.registry.command({
+  kit.commands.register({
     id: KPI_COMMANDS.card,
     aliases: ['kpi', '绩效'],
     roles: EVERYONE,
     usage: 'kpi / 绩效 [YYYY-MM]',
     describe: 'kpi.command.kpi',
-    async handle(ctx) {
-      const sub = ctx.args[0] ? subcommands.get(ctx.args[0].toLowerCase()) : undefined;
-      if (sub && ctx.args[0]) {
-        if (!allows(sub.roles, ctx.actor.role)) {
-          await deps.audit({
-            actorId: ctx.actor.id,
-            actorKind: 'employee',
-            action: 'bot.refused',
-            subjectType: 'command',
-            subjectId: `kpi.${ctx.args[0]}`,
-            channel: ctx.event.platform,
-          });
-          throw new KaopuError('bot.forbidden', {
-            status: 403,
-            params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
-          });
-        }
-        return sub.handle({ ...ctx, args: ctx.args.slice(1) });
-      }
-      return showCard(context, ctx, parsePeriod(ctx.args[0], ctx.actor, ctx.now));
-    },
+    handle: (ctx) => showCard(context, ctx, parsePeriod(ctx.args[0], ctx.actor, ctx.now)),
   });
-  bot.registry.command({
+  kit.commands.extend(KPI_COMMANDS.card, {
+    words: ['weights', '权重'],
+    roles: EVERYONE,
+    handle: (ctx) => weights(context, ctx, ctx.args),
+  });
+  kit.commands.register({
     id: KPI_COMMANDS.team,
     aliases: ['team', '团队'],
     roles: ['MANAGER', 'HR', 'ADMIN'],
@@ -106,7 +76,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     describe: 'kpi.command.team',
     handle: (ctx) => showTeam(context, ctx),
   });
-  bot.registry.command({
+  kit.commands.register({
     id: KPI_COMMANDS.weights,
     aliases: ['weights', '权重'],
     roles: ['HR', 'ADMIN'],
@@ -114,35 +84,25 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     describe: 'kpi.command.weights',
     handle: (ctx) => weights(context, ctx, ctx.args),
   });
-  bot.registry.action({
+  kit.actions.register({
     id: KPI_ACTIONS.open,
     roles: EVERYONE,
     handle: (ctx) => showCard(context, ctx, currentPeriod(ctx.now, ctx.actor.timeZone)),
   });
-  bot.registry.action({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
-  bot.registry.action({
+  kit.actions.register({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
+  kit.actions.register({
     id: KPI_ACTIONS.weightsEdit,
     roles: ['HR', 'ADMIN'],
     handle: (ctx) => editWeights(context, ctx),
   });
-  bot.registry.action({
+  kit.actions.register({
     id: KPI_ACTIONS.weightsSave,
     roles: ['HR', 'ADMIN'],
     handle: (ctx) => saveWeightsForm(context, ctx),
   });
-
-  if (deps.jobs) registerKpiJobs(context, deps.jobs);
-  return {
-    context,
-    scheduler,
-    subcommand(word, spec) {
-      subcommands.set(word.toLowerCase(), spec);
-    },
-    start() {
-      // Jobs run on the app's scheduler; nothing else to start.
-    },
-    stop() {
-      scheduler.stop();
-    },
-  };
-}
+  registerKpiJobs(context, kit.jobs);
+  // A changed input record (a work order, a survey answer, a check-in) rescores its person's period.
+  kit.events.on('record.changed', 'kpi.recompute', async (change) => {
+    scheduler.markDirty(change.employeeId, currentPeriod(new Date(change.at), kit.config.timeZone));
+  });
+};
