@@ -1,6 +1,7 @@
 // kit.access: employees see themselves, managers their teams and everyone down their reporting
 // line, HR and admins everyone.
 import { describe, expect, it } from 'vitest';
+import type { Card } from '../../../cards/card.js';
 import { startTestApp } from '../../helpers/test-app.js';
 
 const app = await startTestApp();
@@ -48,6 +49,20 @@ describe('kit access', () => {
     expect(await access.team(hr, 'team_service')).toBe(true);
     expect(await access.departmentTeams(hr, 'dept_sales')).toEqual(['team_sales']);
     expect(await access.departmentTeams(manager, 'dept_sales')).toEqual([]);
+  });
+});
+
+describe('features asking kit access', () => {
+  const say = async (userId: string, text: string) => {
+    const res = await app.server.inject({ method: 'POST', url: '/console/api/messages', payload: { userId, text } });
+    return (res.json() as { replies: Card[] }).replies[0] as Card;
+  };
+
+  it("gives a manager the person report of someone in another team who reports to them, not a stranger's", async () => {
+    const report = await say('emp_wangjianguo', 'report person Daniel Wu 2026-10');
+    expect(report.title).toContain('Daniel Wu');
+    const refused = await say('emp_wangjianguo', 'report person 钱涛 2026-10');
+    expect(refused.text).toContain('抱歉，你只能查看自己团队成员的报表。');
   });
 });
 
