@@ -59,4 +59,25 @@ export interface FeatureKit {
   config: FeatureConfig;
 }
 
+/**
+ * A feature: registers what it offers on the kit, once, at start.
+ * @example
+ * ```ts
+ * // src/surveys/index.ts
+ * export const SURVEY_ACTIONS = { resend: 'surveys.resend' } as const;
+ * export const surveys: Feature = (kit) => {
+ *   kit.events.on('workOrder.completed', 'surveys.invite', async (order, { key }) => {
+ *     if (!order.employeeId) return;
+ *     const token = kit.links.sign('survey', order.workOrderId, new Date(kit.now().getTime() + 7 * 86_400_000));
+ *     // Listeners run at least once: the dedupe key makes a second run send nothing.
+ *     await kit.notify({ employeeId: order.employeeId }, (t) => surveyCard({ url: `${kit.config.publicBaseUrl}/s/${token}` }, t), {
+ *       dedupeKey: `surveys.invite:${key}`,
+ *     });
+ *   });
+ *   kit.commands.register({ id: 'surveys.show', aliases: ['surveys', '满意度'], roles: ['EMPLOYEE', 'MANAGER', 'HR'],
+ *     describe: 'surveys.command.surveys', handle: (ctx) => showSurveys(kit, ctx) });
+ * };
+ * // src/features.ts: export const FEATURES = [help, kpi, reports, payroll, surveys];
+ * ```
+ */
 export type Feature = (kit: FeatureKit) => void | Promise<void>;
