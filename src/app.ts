@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const adapters = new Map<PlatformName, Adapter>();
   const consoleMode = consoleAccess(isDemoMode(config), config.consoleToken);
   adapters.set('console', createConsoleAdapter({ db, audit, access: consoleMode, token: config.consoleToken, now }));
-  if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, now, limiters }));
+  if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now, limiters }));
   if (config.wecom) {
     adapters.set(
       'wecom',

@@ -4,15 +4,20 @@ import type { ChatAddress } from '../../src/bot/event.js';
 import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { DingtalkConfig } from '../../src/config.js';
+import type { Db } from '../../src/db/client.js';
+import { outboundUrl } from '../../src/http/outbound-url.js';
 import { callbackRoute, deliverLater, receive } from './callback.js';
 import { createDingtalkClient } from './client.js';
 import { HINT_SESSION_EXPIRES_AT, HINT_SESSION_WEBHOOK } from './inbound.js';
 import { MAX_BUTTONS } from './limits.js';
 import { type DingtalkMessage, renderCard } from './render.js';
+import { claimSignature } from './replay.js';
 import { createStream, ROBOT_TOPIC, type Stream, type StreamOptions } from './stream.js';
 
 export interface DingtalkAdapterOptions {
   config: DingtalkConfig;
+  /** Records each callback signature once, so a replayed callback is refused. */
+  db: Db;
   now: () => Date;
   /** Stream timings (tests shorten them). */
   stream?: Pick<StreamOptions, 'watchdogMs' | 'keepAliveMs' | 'backoffMs'>;
@@ -24,11 +29,33 @@ const SESSION_MARGIN_MS = 60_000;
 
 /** DingTalk enterprise-internal robot: HTTP callback or Stream in, robot APIs and webhooks out. */
 export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter {
-  const { config, now } = options;
+  const { config, db, now } = options;
   const client = createDingtalkClient({ ...config, now, topics: [ROBOT_TOPIC], limiters: options.limiters });
   let context: AdapterContext | undefined;
   let stream: Stream | undefined;
   let logger: Logger | undefined;
+
+  // A team's custom robot: URL and secret come resolved in the address (src/kit/recipients.ts), and
+  // are posted to only on DingTalk's robot origin, whatever the stored row says.
+  async function sendWebhook(to: Extract<ChatAddress, { kind: 'webhook' }>, message: DingtalkMessage) {
+    const url = outboundUrl(to.url, [config.oapiBase]);
+    if (!url) {
+      throw new SendError(`group chat ${to.groupChatId}: GroupChat.webhookUrl is not on DINGTALK_OAPI_BASE`, {
+        retryable: false,
+      });
+    }
+    return client.sendCustomWebhook(url.href, to.secret ?? null, message);
+  }
+
+  // The callback body names the sessionWebhook and its signature does not cover the body, so only
+  // a URL on the origin DingTalk issues them from is used; anything else goes through the robot API.
+  function sessionWebhook(to: ChatAddress): URL | null {
+    const raw = to.kind === 'webhook' ? undefined : to.hint?.[HINT_SESSION_WEBHOOK];
+    if (!raw) return null;
+    const url = outboundUrl(raw, [config.oapiBase]);
+    if (!url) logger?.warn('dingtalk sessionWebhook is not on DINGTALK_OAPI_BASE; replying through the robot API');
+    return url;
+  }
 
   return {
     platform: 'dingtalk',
@@ -37,20 +64,23 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
     mount(server, ctx) {
       context = ctx;
       logger = ctx.logger;
-      callbackRoute(server, ctx, { secret: config.clientSecret, now });
+      callbackRoute(server, ctx, {
+        secret: config.clientSecret,
+        now,
+        claim: (use) => claimSignature(db, { ...use, now: now() }),
+      });
     },
 
     render: renderCard,
 
     async send(to: ChatAddress, native: unknown): Promise<SendResult> {
       const message = native as DingtalkMessage;
-      // A team's custom robot: URL and signing secret come resolved in the address (src/kit/recipients.ts).
-      if (to.kind === 'webhook') return client.sendCustomWebhook(to.url, to.secret ?? null, message);
-      const session = to.hint?.[HINT_SESSION_WEBHOOK];
+      if (to.kind === 'webhook') return sendWebhook(to, message);
+      const session = sessionWebhook(to);
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);
       if (session && expiresAt - SESSION_MARGIN_MS > now().getTime()) {
         try {
-          return await client.sendSessionWebhook(session, message);
+          return await client.sendSessionWebhook(session.href, message);
         } catch (err) {
           // A refused session (e.g. expired early) still has the robot API; a 5xx is retried as is.
           if (!(err instanceof SendError) || err.retryable) throw err;

@@ -4,7 +4,9 @@ import type { Card } from '../../cards/card.js';
 import type { Adapter, SendMeta } from '../../src/bot/adapter.js';
 import type { ChatAddress } from '../../src/bot/event.js';
 import type { Limiters } from '../../src/bot/limiters.js';
+import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
+import { outboundUrl } from '../../src/http/outbound-url.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
@@ -59,6 +61,15 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
       // Greying the button is a courtesy (it fails after 72 h); the reply itself still goes out.
       logger.warn({ reason: (err as Error).message }, 'wecom update_template_card failed');
     }
+  }
+
+  // Group robot webhooks live on the API host (…/cgi-bin/webhook/send?key=…); nothing else is posted
+  // to, whatever the stored GroupChat row (copied into the address by src/kit/recipients.ts) says.
+  function robotUrl(to: Extract<ChatAddress, { kind: 'webhook' }>): string {
+    const url = outboundUrl(to.url, [config.apiBase]);
+    if (!url)
+      throw new SendError(`group chat ${to.groupChatId}: webhookUrl is not on WECOM_API_BASE`, { retryable: false });
+    return url.href;
   }
 
   return {
@@ -117,7 +128,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
           return {};
         }
         case 'webhook': {
-          await client.sendToRobot(to.url, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
+          await client.sendToRobot(robotUrl(to), { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
           return {};
         }
       }
