@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { consoleAccess } from '../adapters/console/auth.js';
+import { consoleAccess, consoleCheck } from '../adapters/console/auth.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { createDingtalkAdapter } from '../adapters/dingtalk/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -18,7 +18,11 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { FEATURES } from './features.js';
+import { apiKeyCheck } from './http/api-key-guard.js';
+import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
 import { healthRoutes } from './http/health.js';
+import { createOpenApiRegistry, type OpenApiRegistry } from './http/openapi.js';
+import type { GuardedRoute } from './http/route-guard.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { buildKit, type KitDeps } from './kit/build-kit.js';
@@ -60,6 +64,11 @@ export interface App {
   events: EventDispatcher;
   inbox: Inbox;
   limiters: Limiters;
+  apiKeys: ApiKeyStore;
+  /** The /api/v1 operations registered so far, for GET /api/v1/openapi.json. */
+  openapi: OpenApiRegistry;
+  /** Every registered route with its guard. */
+  routes: readonly GuardedRoute[];
   /** Delivers stored inbound events left unanswered for longer than the grace period. */
   recoverInbound(): Promise<number>;
   /** Starts background work (outbox polling, platform connections). */
@@ -95,7 +104,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
   const outbox = new Outbox({ db, logger, adapters, now });
-  const server = createServer(logger);
+  const apiKeys = createApiKeyStore(db, audit, now);
+  const openapi = createOpenApiRegistry();
+  const { server, routes } = createServer(logger, {
+    console: consoleCheck(consoleMode, config.consoleToken),
+    apiKey: apiKeyCheck(apiKeys),
+  });
 
   const runtime = buildKit({
     db,
@@ -175,6 +189,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     events: runtime.events,
     inbox,
     limiters,
+    apiKeys,
+    openapi,
+    routes,
     recoverInbound,
     async start() {
       await outbox.recover();

@@ -2,10 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
 import { describeIssues, replyError } from '../../src/http/reply-error.js';
-import { bearerMatches } from './auth.js';
+import type { Guard } from '../../src/http/route-guard.js';
 import type { ConsoleAdapterOptions } from './index.js';
 import { consolePage } from './page.js';
 import { actionBody, groupParams, messageBody, userParams } from './schemas.js';
+
+const PUBLIC: Guard = { kind: 'public' };
+const CONSOLE: Guard = { kind: 'console' };
 
 const PLATFORM_KEYS = { SLACK: 'slack', WECOM: 'wecom', DINGTALK: 'dingtalk' } as const;
 
@@ -14,14 +17,8 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
   let sequence = 0;
 
   server.register(async (scope) => {
-    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (options.access !== 'token' || !request.url.startsWith('/console/api/')) return;
-      if (!bearerMatches(request.headers.authorization, options.token ?? '')) {
-        return replyError(reply, 401, 'error.unauthorized');
-      }
-    });
-
-    scope.get('/console', async (_request, reply) =>
+    // The page holds no data (it asks for the token); every API route is behind the console guard.
+    scope.get('/console', { config: { guard: PUBLIC } }, async (_request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
@@ -32,7 +29,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
         .send(consolePage({ needsToken: options.access === 'token' })),
     );
 
-    scope.get('/console/api/users', async () => {
+    scope.get('/console/api/users', { config: { guard: CONSOLE } }, async () => {
       const employees = await db.employee.findMany({
         where: { status: { not: 'LEFT' } },
         orderBy: [{ role: 'desc' }, { employeeNo: 'asc' }],
@@ -95,7 +92,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       };
     };
 
-    scope.post('/console/api/messages', async (request, reply) => {
+    scope.post('/console/api/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const body = messageBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
@@ -107,7 +104,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       return { replies: await context.handle(event) };
     });
 
-    scope.post('/console/api/actions', async (request, reply) => {
+    scope.post('/console/api/actions', { config: { guard: CONSOLE } }, async (request, reply) => {
       const body = actionBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
@@ -121,7 +118,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       return { replies: await context.handle(event) };
     });
 
-    scope.get('/console/api/groups', async () => {
+    scope.get('/console/api/groups', { config: { guard: CONSOLE } }, async () => {
       const groups = await db.groupChat.findMany({
         where: { platform: 'CONSOLE' },
         orderBy: { name: 'asc' },
@@ -135,7 +132,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       }));
     });
 
-    scope.get('/console/api/groups/:id/messages', async (request, reply) => {
+    scope.get('/console/api/groups/:id/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const params = groupParams.safeParse(request.params);
       if (!params.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(params.error.issues) });
@@ -152,7 +149,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
 
     // What the bot sent this person unprompted (kit.notify); replies to their own messages come
     // back in the POST's response and are not listed here.
-    scope.get('/console/api/users/:id/messages', async (request, reply) => {
+    scope.get('/console/api/users/:id/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const params = userParams.safeParse(request.params);
       if (!params.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(params.error.issues) });

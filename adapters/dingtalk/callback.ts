@@ -45,6 +45,7 @@ export function callbackRoute(server: FastifyInstance, context: AdapterContext, 
     '/dingtalk/callback',
     {
       bodyLimit: 256 * 1024,
+      config: { guard: { kind: 'platform', platform: 'dingtalk' } },
       // The signature covers only the headers, so it is checked before the body is even parsed.
       onRequest: async (request, reply) => {
         const result = verifyCallback({
