@@ -73,6 +73,9 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
 
     render: renderCard,
 
+    // At-least-once after a crash, and so no findSent: the robot APIs (msgKey/msgParam), sessionWebhook
+    // and custom-robot webhooks take no caller-chosen id to deduplicate on, the processQueryKey comes
+    // back only in the answer a crash loses, and a robot cannot read the conversation's history.
     async send(to: ChatAddress, native: unknown): Promise<SendResult> {
       const message = native as DingtalkMessage;
       if (to.kind === 'webhook') return sendWebhook(to, message);
