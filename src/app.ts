@@ -9,6 +9,7 @@ import { type Audit, createAudit } from './audit/audit.js';
 import type { Adapter, AdapterContext } from './bot/adapter.js';
 import { Bot } from './bot/bot.js';
 import type { PlatformName } from './bot/event.js';
+import type { Feature, FeatureKit } from './bot/feature.js';
 import { createInbox, type Inbox } from './bot/inbox.js';
 import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
@@ -17,8 +18,7 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { defaultMetricFamilies } from './default-metric-families.js';
-import { createFileService, fileRoutes, linkSigningSecret } from './files/index.js';
-import { help } from './help/index.js';
+import { FEATURES } from './features.js';
 import { apiKeyCheck } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
 import { healthRoutes } from './http/health.js';
@@ -26,12 +26,15 @@ import { createOpenApiRegistry, type OpenApiRegistry } from './http/openapi.js';
 import type { GuardedRoute } from './http/route-guard.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { createMetricRegistry, type KpiFeature, kpi } from './kpi/index.js';
-import { payroll, registerPayrollJobs } from './payroll/index.js';
-import { reports } from './reports/index.js';
+import { buildKit, type KitDeps } from './kit/build-kit.js';
+import type { EventDispatcher } from './kit/event-dispatcher.js';
+import { linkSigningSecret } from './kit/links.js';
+import { createMetricRegistry } from './kpi/index.js';
 
 /** How long an inbound event may wait for its replies before it is treated as interrupted. */
 const INBOUND_GRACE_MS = 30_000;
+/** How far back a listener added in a new release picks up events it never had a delivery for. */
+const EVENT_BACKFILL_MS = 7 * 24 * 3_600_000;
 
 export interface AppOptions {
   config: Config;
@@ -45,6 +48,10 @@ export interface AppOptions {
   db?: Db;
   /** Quiet time before people marked dirty are recomputed (tests lengthen it and flush by hand). */
   kpiRecomputeDelayMs?: number;
+  /** The features to run; src/features.ts by default (tests add their own). */
+  features?: readonly Feature[];
+  /** Event dispatcher timings (tests shorten the backoff). */
+  events?: KitDeps['events'];
 }
 
 export interface App {
@@ -56,7 +63,9 @@ export interface App {
   scheduler: Scheduler;
   adapters: ReadonlyMap<PlatformName, Adapter>;
   target: DatabaseTarget;
-  kpi: KpiFeature;
+  /** The kit the features were given (tests notify and emit through it). */
+  kit: FeatureKit;
+  events: EventDispatcher;
   inbox: Inbox;
   limiters: Limiters;
   apiKeys: ApiKeyStore;
@@ -83,38 +92,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
   const scheduler = new Scheduler({ db, logger, now });
 
-  help(bot);
-  const kpiFeature = kpi(bot, {
-    db,
-    provider: target.provider,
-    audit,
-    logger,
-    now,
-    timeZone: config.timeZone,
-    jobs: scheduler,
-    metrics: createMetricRegistry(defaultMetricFamilies),
-    recomputeDelayMs: options.kpiRecomputeDelayMs,
-  });
-  const files = createFileService({
-    db,
-    publicBaseUrl: config.publicBaseUrl,
-    secret: linkSigningSecret(config.linkSigningSecret, logger),
-  });
-  const payrollFeature = payroll(bot, { db, audit, files, timeZone: config.timeZone });
-  reports(bot, { db, audit, files, payrollReport: payrollFeature.payrollReport });
-  registerPayrollJobs(scheduler, db, config.timeZone);
-  // `kpi close <period>` is the payroll feature's close, reached through the kpi command.
-  kpiFeature.subcommand('close', { roles: ['HR'], handle: payrollFeature.closePeriodCommand });
-
   const limiters = createLimiters(config.redisUrl);
   const adapters = new Map<PlatformName, Adapter>();
-  const access = consoleAccess(isDemoMode(config), config.consoleToken);
-  adapters.set('console', createConsoleAdapter({ db, audit, access, token: config.consoleToken, now }));
+  const consoleMode = consoleAccess(isDemoMode(config), config.consoleToken);
+  adapters.set('console', createConsoleAdapter({ db, audit, access: consoleMode, token: config.consoleToken, now }));
   if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now, limiters }));
   if (config.wecom) {
     adapters.set(
       'wecom',
-      createWecomAdapter({ config: config.wecom, db, logger, publicBaseUrl: config.publicBaseUrl, now, limiters }),
+      createWecomAdapter({ config: config.wecom, logger, publicBaseUrl: config.publicBaseUrl, now, limiters }),
     );
   }
   if (config.slack)
@@ -125,9 +111,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const apiKeys = createApiKeyStore(db, audit, now);
   const openapi = createOpenApiRegistry();
   const { server, routes } = createServer(logger, {
-    console: consoleCheck(access, config.consoleToken),
+    console: consoleCheck(consoleMode, config.consoleToken),
     apiKey: apiKeyCheck(apiKeys),
   });
+
+  const runtime = buildKit({
+    db,
+    provider: target.provider,
+    logger,
+    now,
+    config: { timeZone: config.timeZone, locale: config.locale, publicBaseUrl: config.publicBaseUrl },
+    bot,
+    scheduler,
+    outbox,
+    audit,
+    server,
+    linkSecret: linkSigningSecret(config.linkSigningSecret, logger),
+    openapi,
+    // The families of the tables that exist today; new features add theirs with kit.kpi.metrics.
+    metrics: createMetricRegistry(defaultMetricFamilies),
+    kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
+    // Real platforms first; the console only reaches people when nothing else does.
+    platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],
+    consoleReachesEveryone: consoleMode === 'open',
+    events: options.events,
+  });
+  for (const feature of options.features ?? FEATURES) await feature(runtime.kit);
   const inbox = createInbox(db, now);
   const context: AdapterContext = {
     logger,
@@ -173,7 +182,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return status.current ? { current: true } : { current: false, reason: status.reason };
     },
   });
-  fileRoutes(server, { db, audit, secret: files.secret, now });
   for (const adapter of adapters.values()) await adapter.mount(server, context);
 
   return {
@@ -185,7 +193,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     scheduler,
     adapters,
     target,
-    kpi: kpiFeature,
+    kit: runtime.kit,
+    events: runtime.events,
     inbox,
     limiters,
     apiKeys,
@@ -198,14 +207,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       recoveryTimer = setInterval(() => void recoverInbound().catch(() => {}), INBOUND_GRACE_MS);
       recoveryTimer.unref();
       outbox.start();
+      await runtime.events.backfill(new Date(now().getTime() - EVENT_BACKFILL_MS));
+      runtime.events.start();
       scheduler.start();
       for (const adapter of adapters.values()) await adapter.start?.();
     },
     async close() {
       if (recoveryTimer) clearInterval(recoveryTimer);
-      kpiFeature.stop();
       await server.close();
       await scheduler.stop();
+      await runtime.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
       await limiters.close();

@@ -5,7 +5,7 @@ import { describeIssues, replyError } from '../../src/http/reply-error.js';
 import type { Guard } from '../../src/http/route-guard.js';
 import type { ConsoleAdapterOptions } from './index.js';
 import { consolePage } from './page.js';
-import { actionBody, groupParams, messageBody } from './schemas.js';
+import { actionBody, groupParams, messageBody, userParams } from './schemas.js';
 
 const PUBLIC: Guard = { kind: 'public' };
 const CONSOLE: Guard = { kind: 'console' };
@@ -140,6 +140,23 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       if (!group) return replyError(reply, 404, 'error.not_found');
       const rows = await db.outboxMessage.findMany({
         where: { platform: 'CONSOLE', target: `group:${group.id}`, status: 'SENT' },
+        orderBy: { createdAt: 'asc' },
+        take: 200,
+        select: { id: true, card: true, createdAt: true },
+      });
+      return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), card: r.card }));
+    });
+
+    // What the bot sent this person unprompted (kit.notify); replies to their own messages come
+    // back in the POST's response and are not listed here.
+    scope.get('/console/api/users/:id/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
+      const params = userParams.safeParse(request.params);
+      if (!params.success)
+        return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(params.error.issues) });
+      const user = await db.employee.findUnique({ where: { id: params.data.id }, select: { id: true } });
+      if (!user) return replyError(reply, 404, 'error.user_not_found');
+      const rows = await db.outboxMessage.findMany({
+        where: { platform: 'CONSOLE', target: `user:${user.id}`, status: 'SENT' },
         orderBy: { createdAt: 'asc' },
         take: 200,
         select: { id: true, card: true, createdAt: true },

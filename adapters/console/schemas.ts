@@ -18,3 +18,4 @@ export const actionBody = z.object({
 });
 
 export const groupParams = z.object({ id: z.string().min(1).max(64) });
+export const userParams = z.object({ id: z.string().min(1).max(64) });

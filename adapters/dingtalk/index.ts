@@ -16,7 +16,7 @@ import { createStream, ROBOT_TOPIC, type Stream, type StreamOptions } from './st
 
 export interface DingtalkAdapterOptions {
   config: DingtalkConfig;
-  /** Custom robot webhooks are configured per team on GroupChat rows. */
+  /** Records each callback signature once, so a replayed callback is refused. */
   db: Db;
   now: () => Date;
   /** Stream timings (tests shorten them). */
@@ -35,23 +35,16 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<
   let stream: Stream | undefined;
   let logger: Logger | undefined;
 
-  async function sendWebhook(groupChatId: string, message: DingtalkMessage): Promise<SendResult> {
-    const chat = await db.groupChat.findUnique({
-      where: { id: groupChatId },
-      select: { webhookUrl: true, webhookSecret: true },
-    });
-    if (!chat?.webhookUrl) {
-      throw new SendError(`group chat ${groupChatId} has no DingTalk robot webhook (GroupChat.webhookUrl)`, {
-        retryable: false,
-      });
-    }
-    const url = outboundUrl(chat.webhookUrl, [config.oapiBase]);
+  // A team's custom robot: URL and secret come resolved in the address (src/kit/recipients.ts), and
+  // are posted to only on DingTalk's robot origin, whatever the stored row says.
+  async function sendWebhook(to: Extract<ChatAddress, { kind: 'webhook' }>, message: DingtalkMessage) {
+    const url = outboundUrl(to.url, [config.oapiBase]);
     if (!url) {
-      throw new SendError(`group chat ${groupChatId}: GroupChat.webhookUrl is not on DINGTALK_OAPI_BASE`, {
+      throw new SendError(`group chat ${to.groupChatId}: GroupChat.webhookUrl is not on DINGTALK_OAPI_BASE`, {
         retryable: false,
       });
     }
-    return client.sendCustomWebhook(url.href, chat.webhookSecret, message);
+    return client.sendCustomWebhook(url.href, to.secret ?? null, message);
   }
 
   // The callback body names the sessionWebhook and its signature does not cover the body, so only
@@ -84,7 +77,7 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<
     // and custom-robot webhooks take no caller-chosen id to deduplicate on, the processQueryKey comes
     // back only in the answer a crash loses, and a robot cannot read the conversation's history.
     async send(to: ChatAddress, message: DingtalkMessage): Promise<SendResult> {
-      if (to.kind === 'webhook') return sendWebhook(to.groupChatId, message);
+      if (to.kind === 'webhook') return sendWebhook(to, message);
       const session = sessionWebhook(to);
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);
       if (session && expiresAt - SESSION_MARGIN_MS > now().getTime()) {

@@ -6,7 +6,6 @@ import type { ChatAddress } from '../../src/bot/event.js';
 import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
 import { outboundUrl } from '../../src/http/outbound-url.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
@@ -17,8 +16,6 @@ import { renderCard, type WecomMessage } from './render.js';
 
 export interface WecomAdapterOptions {
   config: WecomConfig;
-  /** Resolves group chats and their robot webhooks. */
-  db: Db;
   logger: Logger;
   /** Where tapping a text_notice card leads when the card has no link of its own. */
   publicBaseUrl: string;
@@ -33,7 +30,7 @@ export interface WecomAdapterOptions {
  * the message API, group-robot webhooks for team alerts.
  */
 export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomMessage> {
-  const { config, db, logger } = options;
+  const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   const agentid = Number(config.agentId);
   const client = new WecomClient({
@@ -66,23 +63,12 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
     }
   }
 
-  async function groupChatId(id: string): Promise<string> {
-    const group = await db.groupChat.findFirst({ where: { id, platform: 'WECOM' }, select: { platformChatId: true } });
-    return group?.platformChatId ?? id;
-  }
-
-  async function webhookUrl(groupChatId: string): Promise<string> {
-    const group = await db.groupChat.findFirst({
-      where: { id: groupChatId, platform: 'WECOM' },
-      select: { webhookUrl: true },
-    });
-    if (!group?.webhookUrl) {
-      throw new SendError(`group chat ${groupChatId} has no WeCom robot webhookUrl`, { retryable: false });
-    }
-    // Group robot webhooks live on the API host (…/cgi-bin/webhook/send?key=…); nothing else is posted to.
-    const url = outboundUrl(group.webhookUrl, [config.apiBase]);
+  // Group robot webhooks live on the API host (…/cgi-bin/webhook/send?key=…); nothing else is posted
+  // to, whatever the stored GroupChat row (copied into the address by src/kit/recipients.ts) says.
+  function robotUrl(to: Extract<ChatAddress, { kind: 'webhook' }>): string {
+    const url = outboundUrl(to.url, [config.apiBase]);
     if (!url)
-      throw new SendError(`group chat ${groupChatId}: webhookUrl is not on WECOM_API_BASE`, { retryable: false });
+      throw new SendError(`group chat ${to.groupChatId}: webhookUrl is not on WECOM_API_BASE`, { retryable: false });
     return url.href;
   }
 
@@ -137,12 +123,11 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
         }
         case 'group': {
           // appchat/send has no template cards (document/path/90248).
-          await client.call('/cgi-bin/appchat/send', { chatid: await groupChatId(to.chatId), ...markdown });
+          await client.call('/cgi-bin/appchat/send', { chatid: to.chatId, ...markdown });
           return {};
         }
         case 'webhook': {
-          const url = await webhookUrl(to.groupChatId);
-          await client.sendToRobot(url, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
+          await client.sendToRobot(robotUrl(to), { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
           return {};
         }
       }

@@ -4,14 +4,17 @@ export type PlatformName = 'slack' | 'wecom' | 'dingtalk' | 'console';
 export const PLATFORMS: readonly PlatformName[] = ['slack', 'wecom', 'dingtalk', 'console'];
 
 /**
- * Where a message goes. JSON-serialisable: the outbox stores it. `hint` carries what one
- * platform needs to reply in place (a DingTalk sessionWebhook, a Slack response_url, a WeCom
- * response_code); features never read it.
+ * Where a message goes, fully resolved: adapters send to it without reading the database.
+ * JSON-serialisable: the outbox stores it. `userId`/`chatId` are the platform's own ids (the
+ * console's are employee and GroupChat ids). `hint` carries what one platform needs to reply in
+ * place (a DingTalk sessionWebhook, a Slack response_url, a WeCom response_code); features never
+ * read it. A group robot's URL and signing secret are copied from its GroupChat row when the
+ * message is queued (src/kit/recipients.ts), so a retry does not depend on the row still matching.
  */
 export type ChatAddress =
   | { kind: 'user'; userId: string; hint?: Record<string, string> }
   | { kind: 'group'; chatId: string; hint?: Record<string, string> }
-  | { kind: 'webhook'; groupChatId: string };
+  | { kind: 'webhook'; groupChatId: string; url: string; secret?: string };
 
 export type EventPayload =
   | { kind: 'text'; text: string }

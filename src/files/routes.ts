@@ -7,13 +7,14 @@ import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
 import { replyError } from '../http/reply-error.js';
 import type { Guard } from '../http/route-guard.js';
-import { verifyLink } from './links.js';
+import type { Links } from '../kit/links.js';
+import { FILE_LINK } from './file-service.js';
 import { findReportFile } from './store.js';
 
 export interface FileRouteDeps {
   db: Db;
   audit: Audit;
-  secret: string;
+  links: Links;
   now: () => Date;
 }
 
@@ -38,13 +39,13 @@ function contentDisposition(kind: 'attachment' | 'inline', fileName: string): st
 export function fileRoutes(server: FastifyInstance, deps: FileRouteDeps): void {
   async function serve(reply: FastifyReply, token: string, disposition: 'attachment' | 'inline') {
     const now = deps.now();
-    const check = verifyLink(deps.secret, token, now);
+    const check = deps.links.verify(FILE_LINK, token);
     if (!check.ok) {
       return check.reason === 'expired'
         ? replyError(reply, 410, 'reports.link_expired')
         : replyError(reply, 404, 'reports.link_invalid');
     }
-    const file = await findReportFile(deps.db, check.fileId);
+    const file = await findReportFile(deps.db, check.subjectId);
     if (!file) return replyError(reply, 410, 'reports.link_expired');
     if (file.expiresAt.getTime() <= now.getTime()) return replyError(reply, 410, 'reports.link_expired');
     await deps.audit({

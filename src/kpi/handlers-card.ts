@@ -8,12 +8,12 @@ import type { ActionContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { periodOf } from '../time/period.js';
 import { addDays, localDate } from '../time/zoned.js';
-import { type KpiContext, mayRead } from './context.js';
+import type { KpiContext } from './context.js';
 import { KPI_ACTIONS } from './index.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
-import { findResult, findResultById, managedTeamIds, snapshotOnOrBefore } from './store-views.js';
+import { findResult, findResultById, snapshotOnOrBefore } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
 
 const WHY_ROWS = 10;
@@ -93,10 +93,8 @@ export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card
   const [resultId, metric] = (ctx.value ?? '').split('|');
   const result = resultId ? await findResultById(db, resultId) : null;
   if (!result || !metric) throw new KaopuError('kpi.why.gone');
-  const subject = { id: result.employeeId, teamId: result.employee.teamId };
-  const managed = actor.role === 'MANAGER' ? await managedTeamIds(db, actor.id) : [];
   const details = { period: result.period, metric };
-  if (!mayRead(actor, subject, managed)) {
+  if (!(await kpi.deps.access.employee(actor, result.employeeId))) {
     await refuse(
       audit,
       ctx,

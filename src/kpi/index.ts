@@ -1,12 +1,8 @@
 // The KPI feature: `kpi` / `绩效`, `team` / `团队`, `kpi weights` / `权重`, the "why" button,
-// jobs and the debounced recompute other features trigger with `markDirty`.
-import type { Card } from '../../cards/card.js';
-import { refuse } from '../audit/refuse.js';
-import { allows } from '../bot/actor.js';
-import type { Bot } from '../bot/bot.js';
-import type { CommandContext } from '../bot/registry.js';
+// jobs, and the debounced recompute that `record.changed` events trigger.
+import type { Feature } from '../bot/feature.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
-import { KaopuError } from '../errors.js';
+import { serviceToken } from '../kit/services.js';
 import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
 import type { KpiContext, KpiDeps } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
@@ -44,33 +40,36 @@ export type {
 export { createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
 export type { RecordsChanged } from './record-changes.js';
 
-const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
-
-/** A `kpi <word> …` subcommand another feature adds (e.g. `kpi close`). */
-export interface KpiSubcommand {
-  roles: readonly Role[];
-  handle(ctx: CommandContext): Promise<Card[]>;
-}
-
-export interface KpiFeature {
+/** The KPI engine as other parts of the app drive it: scripts, jobs' tests, operators. */
+export interface KpiRuntime {
   context: KpiContext;
-  /** The metric families the engine reads; `kit.kpi.metrics(family)` registers here. */
   metrics: MetricRegistry;
   scheduler: KpiScheduler;
-  /** A KPI input changed (the kit's `record.changed`): its people are recomputed after a short quiet. */
+  /** A KPI input changed: its people are recomputed after a short quiet. */
   onRecordsChanged(change: RecordsChanged): void;
-  /** Adds `kpi <word>`; the word is removed from ctx.args. */
-  subcommand(word: string, spec: KpiSubcommand): void;
-  stop(): void;
 }
+export const KPI_RUNTIME = serviceToken<KpiRuntime>('kpi.runtime');
 
-export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
+const EVERYONE: Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
+
+export const kpi: Feature = (kit) => {
+  const deps: KpiDeps = {
+    db: kit.db,
+    provider: kit.provider,
+    audit: kit.audit,
+    logger: kit.logger,
+    now: kit.now,
+    timeZone: kit.config.timeZone,
+    access: kit.access,
+    metrics: kit.kpi.registry,
+    recomputeDelayMs: kit.kpi.recomputeDelayMs,
+  };
   let defaults: Promise<void> | null = null;
   // Default models are imported on first use, for the period before "now" so both demo months resolve.
   const ready = () =>
     (defaults ??= ensureDefaultModels(
       deps.db,
-      previousPeriod(currentPeriod(deps.now(), deps.timeZone ?? 'Asia/Shanghai')),
+      previousPeriod(currentPeriod(deps.now(), kit.config.timeZone)),
       deps.metrics,
     ).then(
       () => undefined,
@@ -82,36 +81,28 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
   const engine = { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics };
   const scheduler = new KpiScheduler(engine, deps.logger, ready, deps.recomputeDelayMs);
   const context: KpiContext = { deps, engine, ready, scheduler };
-  const subcommands = new Map<string, KpiSubcommand>();
-  subcommands.set('weights', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
-  subcommands.set('权重', { roles: EVERYONE, handle: (ctx) => weights(context, ctx, ctx.args) });
+  kit.onStop(() => scheduler.stop());
+  kit.services.provide(KPI_RUNTIME, {
+    context,
+    metrics: deps.metrics,
+    scheduler,
+    onRecordsChanged: (change) => onRecordsChanged(scheduler, change),
+  });
 
-  bot.registry.command({
+  kit.commands.register({
     id: KPI_COMMANDS.card,
     aliases: ['kpi', '绩效'],
     roles: EVERYONE,
     usage: 'kpi / 绩效 [YYYY-MM]',
     describe: 'kpi.command.kpi',
-    async handle(ctx) {
-      const sub = ctx.args[0] ? subcommands.get(ctx.args[0].toLowerCase()) : undefined;
-      if (sub && ctx.args[0]) {
-        if (!allows(sub.roles, ctx.actor.role)) {
-          return refuse(
-            deps.audit,
-            ctx,
-            { action: 'bot.refused', subjectType: 'command', subjectId: `kpi.${ctx.args[0]}` },
-            new KaopuError('bot.forbidden', {
-              status: 403,
-              params: { role: ctx.t(`role.${ctx.actor.role}`), command: `kpi ${ctx.args[0].slice(0, 20)}` },
-            }),
-          );
-        }
-        return sub.handle({ ...ctx, args: ctx.args.slice(1) });
-      }
-      return showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone));
-    },
+    handle: (ctx) => showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone)),
   });
-  bot.registry.command({
+  kit.commands.extend(KPI_COMMANDS.card, {
+    words: ['weights', '权重'],
+    roles: EVERYONE,
+    handle: (ctx) => weights(context, ctx, ctx.args),
+  });
+  kit.commands.register({
     id: KPI_COMMANDS.team,
     aliases: ['team', '团队'],
     roles: ['MANAGER', 'HR', 'ADMIN'],
@@ -119,7 +110,7 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     describe: 'kpi.command.team',
     handle: (ctx) => showTeam(context, ctx),
   });
-  bot.registry.command({
+  kit.commands.register({
     id: KPI_COMMANDS.weights,
     aliases: ['weights', '权重'],
     roles: ['HR', 'ADMIN'],
@@ -127,34 +118,25 @@ export function kpi(bot: Bot, deps: KpiDeps): KpiFeature {
     describe: 'kpi.command.weights',
     handle: (ctx) => weights(context, ctx, ctx.args),
   });
-  bot.registry.action({
+  kit.actions.register({
     id: KPI_ACTIONS.open,
     roles: EVERYONE,
     handle: (ctx) => showCard(context, ctx, currentPeriod(ctx.now, ctx.actor.timeZone)),
   });
-  bot.registry.action({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
-  bot.registry.action({
+  kit.actions.register({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
+  kit.actions.register({
     id: KPI_ACTIONS.weightsEdit,
     roles: ['HR', 'ADMIN'],
     handle: (ctx) => editWeights(context, ctx),
   });
-  bot.registry.action({
+  kit.actions.register({
     id: KPI_ACTIONS.weightsSave,
     roles: ['HR', 'ADMIN'],
     handle: (ctx) => saveWeightsForm(context, ctx),
   });
-
-  if (deps.jobs) registerKpiJobs(context, deps.jobs);
-  return {
-    context,
-    metrics: deps.metrics,
-    scheduler,
-    onRecordsChanged: (change) => onRecordsChanged(scheduler, change),
-    subcommand(word, spec) {
-      subcommands.set(word.toLowerCase(), spec);
-    },
-    stop() {
-      scheduler.stop();
-    },
-  };
-}
+  registerKpiJobs(context, kit.jobs);
+  // A changed input record (a work order, a survey answer, a check-in) rescores its person's period.
+  kit.events.on('record.changed', 'kpi.recompute', async (change) => {
+    onRecordsChanged(scheduler, { employeeIds: [change.employeeId], occurredAt: new Date(change.at) });
+  });
+};

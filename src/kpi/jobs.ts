@@ -47,7 +47,7 @@ export async function weeklySnapshot(kpi: KpiContext, now: Date): Promise<number
  * Registers the KPI jobs on the app's scheduler, which runs each once per run key across replicas:
  * the nightly recompute once per local day, the snapshot once per local Monday.
  */
-export function registerKpiJobs(kpi: KpiContext, scheduler: Scheduler): void {
+export function registerKpiJobs(kpi: KpiContext, scheduler: Pick<Scheduler, 'register'>): void {
   const timeZone = zoneOf(kpi);
   const day = (now: Date) => localDate(now, timeZone);
   scheduler.register({

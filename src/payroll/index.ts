@@ -1,8 +1,10 @@
-import type { Card } from '../../cards/card.js';
-import type { Bot } from '../bot/bot.js';
-import type { CommandContext } from '../bot/registry.js';
+import type { Feature } from '../bot/feature.js';
+import { createFileService } from '../files/index.js';
+import { KPI_COMMANDS } from '../kpi/index.js';
+import { PAYROLL_REPORT } from '../reports/index.js';
 import type { PayrollDeps } from './export.js';
 import { closePeriodCommand, confirmCloseAction, payrollReport } from './handlers.js';
+import { registerPayrollJobs } from './jobs.js';
 
 export type { PayrollDeps } from './export.js';
 export { registerPayrollJobs, sweepLateRecords } from './jobs.js';
@@ -13,31 +15,33 @@ export { recordPostCloseAdjustment } from './store.js';
 export const PAYROLL_ACTIONS = { confirmClose: 'payroll.close.confirm' } as const;
 export const PAYROLL_COMMANDS = { close: 'payroll.close' } as const;
 
-export interface PayrollFeature {
-  /** For the `kpi` command to delegate `kpi close <period>` to (args after "close"). */
-  closePeriodCommand(ctx: CommandContext): Promise<Card[]>;
-  /** For the `report` command's `payroll` subcommand. */
-  payrollReport(ctx: CommandContext, period: string): Promise<Card[]>;
-}
-
-/** Period close (`close` / `结账` / `绩效结账`) for HR, and the payroll export. */
-export function payroll(bot: Bot, deps: PayrollDeps): PayrollFeature {
-  const feature: PayrollFeature = {
-    closePeriodCommand: (ctx) => closePeriodCommand(ctx, deps),
-    payrollReport: (ctx, period) => payrollReport(ctx, deps, period),
+/** Period close (`close` / `结账` / `绩效结账`, also `kpi close`) for HR, and the payroll export. */
+export const payroll: Feature = (kit) => {
+  const deps: PayrollDeps = {
+    db: kit.db,
+    audit: kit.audit,
+    files: createFileService({ db: kit.db, publicBaseUrl: kit.config.publicBaseUrl, links: kit.links }),
+    timeZone: kit.config.timeZone,
   };
-  bot.registry.command({
+  kit.commands.register({
     id: PAYROLL_COMMANDS.close,
     aliases: ['close', '结账', '绩效结账'],
     roles: ['HR'],
     usage: 'close <period> / 结账 <月份>',
     describe: 'payroll.command.close',
-    handle: feature.closePeriodCommand,
+    handle: (ctx) => closePeriodCommand(ctx, deps),
   });
-  bot.registry.action({
+  // HR think of closing as part of KPI, so `kpi close <period>` is the same command.
+  kit.commands.extend(KPI_COMMANDS.card, {
+    words: ['close'],
+    roles: ['HR'],
+    handle: (ctx) => closePeriodCommand(ctx, deps),
+  });
+  kit.actions.register({
     id: PAYROLL_ACTIONS.confirmClose,
     roles: ['HR'],
     handle: (ctx) => confirmCloseAction(ctx, deps),
   });
-  return feature;
-}
+  kit.services.provide(PAYROLL_REPORT, (ctx, period) => payrollReport(ctx, deps, period));
+  registerPayrollJobs(kit.jobs, kit.db, kit.config.timeZone);
+};

@@ -20,7 +20,7 @@ export async function sweepLateRecords(db: Db, timeZone: string): Promise<number
   return found;
 }
 
-export function registerPayrollJobs(scheduler: Scheduler, db: Db, timeZone: string): void {
+export function registerPayrollJobs(scheduler: Pick<Scheduler, 'register'>, db: Db, timeZone: string): void {
   scheduler.register({
     name: 'payroll.late-records',
     cron: '15 3 * * *',

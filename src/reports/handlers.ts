@@ -8,7 +8,6 @@ import { personReport } from './person-report.js';
 import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
 import { type ReportKind, type Requester, reportAccess } from './rules.js';
-import { managedTeamIds } from './store.js';
 
 const SUBCOMMANDS: Record<string, ReportKind> = {
   dept: 'dept',
@@ -40,10 +39,12 @@ function parseReportArgs(args: readonly string[], now: Date, timeZone: string): 
 
 export async function reportCommand(ctx: CommandContext, deps: ReportDeps): Promise<Card[]> {
   const parsed = parseReportArgs(ctx.args, ctx.now, ctx.actor.timeZone);
+  const scope = ctx.actor.role === 'MANAGER' ? await deps.access.scope(ctx.actor) : null;
   const requester: Requester = {
     id: ctx.actor.id,
     role: ctx.actor.role,
-    managedTeamIds: ctx.actor.role === 'MANAGER' ? await managedTeamIds(deps.db, ctx.actor.id) : [],
+    managedTeamIds: scope && !scope.all ? [...scope.teamIds] : [],
+    ...(scope && !scope.all ? { reportIds: scope.employeeIds } : {}),
   };
   switch (parsed.kind) {
     case 'dept':
@@ -53,8 +54,9 @@ export async function reportCommand(ctx: CommandContext, deps: ReportDeps): Prom
     case 'payroll': {
       const access = reportAccess(requester, { kind: 'payroll' });
       if (!access.allowed) return refuseReport(ctx, deps, access.reason, parsed);
-      if (!deps.payrollReport) throw new KaopuError('reports.usage');
-      return deps.payrollReport(ctx, parsed.period);
+      const answer = deps.payrollReport(ctx, parsed.period);
+      if (!answer) throw new KaopuError('reports.usage');
+      return answer;
     }
   }
 }

@@ -3,14 +3,16 @@ import type { Audit } from '../audit/audit.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { Db } from '../db/client.js';
 import type { FileService } from '../files/file-service.js';
+import type { Access } from '../kit/access.js';
 import type { ReportKind } from './rules.js';
 
 export interface ReportDeps {
   db: Db;
   audit: Audit;
   files: FileService;
-  /** The payroll feature answers `report payroll <period>` once access is checked. */
-  payrollReport?: (ctx: CommandContext, period: string) => Promise<Card[]>;
+  access: Access;
+  /** The payroll feature's answer to `report payroll <period>`, once access is checked; undefined without one. */
+  payrollReport(ctx: CommandContext, period: string): Promise<Card[]> | undefined;
 }
 
 export interface ParsedReport {

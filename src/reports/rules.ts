@@ -8,8 +8,10 @@ export type ReportKind = 'dept' | 'person' | 'payroll';
 export interface Requester {
   id: string;
   role: Role;
-  /** Teams this person manages (Team.managerId). */
+  /** Teams in this person's charge (kit access: managed directly or through the reporting line). */
   managedTeamIds: readonly string[];
+  /** People whose managerId chain leads to this person (kit access). */
+  reportIds?: ReadonlySet<string>;
 }
 
 export type Refusal = 'reports.refused.role' | 'reports.refused.scope' | 'reports.refused.payroll';
@@ -39,7 +41,10 @@ export function reportAccess(requester: Requester, target: ReportTarget): Access
       return teamIds.length ? { allowed: true, teamIds } : { allowed: false, reason: 'reports.refused.scope' };
     }
     case 'person': {
-      const inScope = target.personId === requester.id || (target.teamId !== null && managed.has(target.teamId));
+      const inScope =
+        target.personId === requester.id ||
+        requester.reportIds?.has(target.personId) === true ||
+        (target.teamId !== null && managed.has(target.teamId));
       return inScope ? { allowed: true, teamIds: [...managed] } : { allowed: false, reason: 'reports.refused.scope' };
     }
   }

@@ -85,14 +85,14 @@ export default async function bench(report: Report): Promise<void> {
     });
     const unthrottled = createWecomAdapter({
       config,
-      db,
       logger,
       publicBaseUrl: 'https://kaopu.example',
       robotRate: { perWindow: 1_000_000, windowMs: 1 },
     });
     const native = unthrottled.render(card, 'zh-CN');
     let t0 = performance.now();
-    for (let i = 0; i < MESSAGES; i += 1) await unthrottled.send({ kind: 'webhook', groupChatId: 'gc_open' }, native);
+    for (let i = 0; i < MESSAGES; i += 1)
+      await unthrottled.send({ kind: 'webhook', groupChatId: 'gc_open', url: open.url }, native);
     const baseline = MESSAGES / ((performance.now() - t0) / 1000);
     await open.close();
 
@@ -102,7 +102,6 @@ export default async function bench(report: Report): Promise<void> {
     });
     const adapter = createWecomAdapter({
       config,
-      db,
       logger,
       publicBaseUrl: 'https://kaopu.example',
       robotRate: { perWindow: PER_WINDOW, windowMs: WINDOW_MS },
@@ -112,7 +111,7 @@ export default async function bench(report: Report): Promise<void> {
     for (let i = 0; i < MESSAGES; i += 1) {
       await outbox.enqueue({
         platform: 'wecom',
-        to: { kind: 'webhook', groupChatId: 'gc_bench' },
+        to: { kind: 'webhook', groupChatId: 'gc_bench', url: limited.url },
         card,
         locale: 'zh-CN',
       });

@@ -3,6 +3,7 @@ import { afterAll } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import type { Adapter } from '../../src/bot/adapter.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { KPI_RUNTIME, type KpiRuntime } from '../../src/kpi/index.js';
 import { cloneTemplate, ROOT, TEST_TODAY, type TestDatabase } from './test-db.js';
 
 export interface TestAppOptions {
@@ -18,6 +19,8 @@ export interface TestAppOptions {
 
 export interface TestApp extends App {
   config: Config;
+  /** The KPI feature's runtime (engine context, scheduler, registry), as the kit provides it. */
+  kpi: KpiRuntime;
   database: TestDatabase;
 }
 
@@ -43,5 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await app.close();
     await database.drop();
   });
-  return { ...app, config, database };
+  const kpi = app.kit.services.get(KPI_RUNTIME);
+  if (!kpi) throw new Error('the kpi feature is not installed');
+  return { ...app, config, database, kpi };
 }

@@ -219,23 +219,26 @@ describe('DingTalk custom group robot', () => {
       where: { id: chat.id },
       data: { webhookUrl: `${standIn.url}/robot/send?access_token=teamtoken`, webhookSecret: secret },
     });
-    const id = await app.outbox.enqueue({
-      platform: 'dingtalk',
-      to: { kind: 'webhook', groupChatId: chat.id },
-      card: {
+    // The robot's URL and secret are read from the team's GroupChat by notify, not by the adapter.
+    const outcome = await app.kit.notify(
+      { teamId: chat.teamId as string },
+      {
         title: '告警',
         tone: 'warning',
         blocks: [{ type: 'text', text: '满意度下降' }],
         text: '告警\n满意度下降',
       },
-      locale: 'zh-CN',
-    });
+      { dedupeKey: 'test.robot-alert' },
+    );
+    expect(outcome).toEqual({ status: 'queued', platform: 'dingtalk', locale: 'zh-CN' });
     await app.outbox.drain();
     const post = await waitSent('/robot/send');
     expect(post.query.get('access_token')).toBe('teamtoken');
     expect(post.query.get('timestamp')).toBe(String(TEST_TODAY.getTime()));
     expect(post.query.get('sign')).toBe(robotSign(String(TEST_TODAY.getTime()), secret));
     expect(post.body).toMatchObject({ msgtype: 'markdown', markdown: { title: '告警' } });
-    expect((await app.db.outboxMessage.findUnique({ where: { id: id as string } }))?.status).toBe('SENT');
+    expect((await app.db.outboxMessage.findUnique({ where: { dedupeKey: 'notify:test.robot-alert' } }))?.status).toBe(
+      'SENT',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../src/files/csv.js';
-import { signLink, verifyLink } from '../../../src/files/links.js';
 import { safeFileName } from '../../../src/files/safe-file-name.js';
 import { reportAccess, scoreBuckets, summarize } from '../../../src/reports/rules.js';
 import { contentHashOf } from '../../../src/shared/content-hash.js';
@@ -117,33 +116,6 @@ describe('csv', () => {
     expect(toCsv({ name: 's', columns: ['a'], rows: [['=HYPERLINK("x")'], [-5]] })).toBe(
       '\uFEFFa\r\n"\'=HYPERLINK(""x"")"\r\n-5\r\n',
     );
-  });
-});
-
-describe('signed links', () => {
-  const secret = 'a'.repeat(32);
-  const now = new Date('2026-11-18T04:00:00Z');
-  const exp = new Date('2026-11-21T04:00:00Z');
-
-  it('keeps tokens short enough for a URL path parameter', () => {
-    expect(signLink(secret, 'c'.repeat(25), exp).length).toBeLessThan(80);
-  });
-
-  it('accepts its own token before expiry', () => {
-    expect(verifyLink(secret, signLink(secret, 'file_1', exp), now)).toEqual({ ok: true, fileId: 'file_1' });
-  });
-
-  it('calls a token expired at and after its expiry', () => {
-    expect(verifyLink(secret, signLink(secret, 'file_1', exp), exp)).toEqual({ ok: false, reason: 'expired' });
-  });
-
-  it('rejects a token signed with another secret or with a changed payload', () => {
-    const token = signLink(secret, 'file_1', exp);
-    expect(verifyLink('b'.repeat(32), token, now)).toEqual({ ok: false, reason: 'invalid' });
-    const [, exp36, sig] = token.split('.');
-    expect(verifyLink(secret, `file_2.${exp36}.${sig}`, now)).toEqual({ ok: false, reason: 'invalid' });
-    expect(verifyLink(secret, `file_1.zzzzzz.${sig}`, now)).toEqual({ ok: false, reason: 'invalid' });
-    expect(verifyLink(secret, 'garbage', now)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 
