@@ -11,8 +11,10 @@ export interface TeamBoardView {
 
 export function teamBoardCard(view: TeamBoardView, t: Translate): Card {
   const title = t('kpi.team.title', { team: view.team, period: view.period });
-  if (view.rows.length === 0) return makeCard({ title, blocks: [{ type: 'text', text: t('kpi.team.no_members') }] });
+  if (view.rows.length === 0)
+    return makeCard({ audience: 'personal', title, blocks: [{ type: 'text', text: t('kpi.team.no_members') }] });
   return makeCard({
+    audience: 'personal',
     title,
     tone: view.rows.some((r) => r.band === 'D') ? 'warning' : 'info',
     blocks: [

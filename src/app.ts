@@ -12,6 +12,7 @@ import type { PlatformName } from './bot/event.js';
 import { createInbox, type Inbox } from './bot/inbox.js';
 import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
+import { createPipeline, INBOUND_GRACE_MS, type Pipeline } from './bot/pipeline.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
@@ -24,9 +25,6 @@ import { type KpiFeature, kpi } from './kpi/index.js';
 import { payroll, registerPayrollJobs } from './payroll/index.js';
 import { createFileService, fileRoutes, linkSigningSecret, reports } from './reports/index.js';
 
-/** How long an inbound event may wait for its replies before it is treated as interrupted. */
-const INBOUND_GRACE_MS = 30_000;
-
 export interface AppOptions {
   config: Config;
   logger: Logger;
@@ -37,6 +35,8 @@ export interface AppOptions {
   adapters?: Adapter[];
   /** Reuse an open database (tests share one per file). */
   db?: Db;
+  /** Overrides the inbound pipeline's limits (tests fill the queue with small numbers). */
+  pipelineLimits?: { concurrency: number; maxWaiting: number };
 }
 
 export interface App {
@@ -50,6 +50,7 @@ export interface App {
   target: DatabaseTarget;
   kpi: KpiFeature;
   inbox: Inbox;
+  pipeline: Pipeline;
   limiters: Limiters;
   /** Delivers stored inbound events left unanswered for longer than the grace period. */
   recoverInbound(): Promise<number>;
@@ -117,36 +118,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const outbox = new Outbox({ db, logger, adapters, now });
   const server = createServer(logger);
   const inbox = createInbox(db, now);
-  const context: AdapterContext = {
-    logger,
-    isNew: inbox.isNew,
-    handle: (event) => bot.handle(event),
-    async deliver(event) {
-      const { cards, locale } = await bot.respond(event);
-      for (const [i, card] of cards.entries()) {
-        await outbox.enqueue({
-          platform: event.platform,
-          to: event.replyTo,
-          card,
-          locale,
-          dedupeKey: `reply:${event.platform}:${event.id}:${i}`,
-        });
-      }
-      await inbox.markHandled(event);
-      void outbox.drain().catch((err) => logger.error({ err }, 'outbox drain failed'));
-    },
-  };
-
-  // Events stored but never answered (a crash between the ack and the outbox, or a delivery that
-  // threw) are delivered again; reply dedupe keys keep a late original from doubling them.
-  const recoverInbound = async (): Promise<number> => {
-    const stale = await inbox.claimStale(new Date(now().getTime() - INBOUND_GRACE_MS), now());
-    for (const event of stale) {
-      await context.deliver(event).catch((err) => logger.error({ err, eventId: event.id }, 'inbound recovery failed'));
-    }
-    if (stale.length) logger.warn({ count: stale.length }, 'recovered unanswered inbound events');
-    return stale.length;
-  };
+  const pipeline = createPipeline({ inbox, bot, outbox, logger, now, limits: options.pipelineLimits });
+  const context: AdapterContext = { logger, ...pipeline };
+  const recoverInbound = () => pipeline.recover();
   let recoveryTimer: NodeJS.Timeout | undefined;
 
   let migrationsCurrent = false;
@@ -175,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     target,
     kpi: kpiFeature,
     inbox,
+    pipeline,
     limiters,
     recoverInbound,
     async start() {
@@ -191,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (recoveryTimer) clearInterval(recoveryTimer);
       kpiFeature.stop();
       await server.close();
+      await pipeline.idle();
       await scheduler.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();

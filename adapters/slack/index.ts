@@ -4,7 +4,7 @@ import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
-import { createAcceptor, type SlackAck } from './accept.js';
+import { createAcceptor, HINT_SURFACE, type SlackAck, SURFACE_HOME } from './accept.js';
 import { SlackClient } from './client.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
@@ -56,7 +56,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     async send(to, message) {
       const parsed = outboundMessage.safeParse(message);
       if (!parsed.success) throw new SendError('slack: rendered message has an unexpected shape', { retryable: false });
-      return client.send(to, parsed.data as unknown as SlackMessage);
+      const native = parsed.data as unknown as SlackMessage;
+      if (to.kind === 'user' && to.hint?.[HINT_SURFACE] === SURFACE_HOME) {
+        // views.publish replaces the whole tab (https://docs.slack.dev/reference/methods/views.publish).
+        await client.publishHome(to.userId, { type: 'home', blocks: native.blocks });
+        return {};
+      }
+      return client.send(to, native);
     },
     async start() {
       if (!config.appToken || !accept) return;
