@@ -9,6 +9,7 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   adapters?: Adapter[];
   now?: () => Date;
+  pipelineLimits?: { concurrency: number; maxWaiting: number };
 }
 
 export interface TestApp extends App {
@@ -30,6 +31,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     root: ROOT,
     now: options.now ?? (() => TEST_TODAY),
     adapters: options.adapters,
+    pipelineLimits: options.pipelineLimits,
   });
   await app.server.ready();
   afterAll(async () => {
