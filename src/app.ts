@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { consoleAccess } from '../adapters/console/auth.js';
+import { consoleAccess, consoleCheck } from '../adapters/console/auth.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { createDingtalkAdapter } from '../adapters/dingtalk/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -18,7 +18,11 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { help } from './help/index.js';
+import { apiKeyCheck } from './http/api-key-guard.js';
+import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
 import { healthRoutes } from './http/health.js';
+import { createOpenApiRegistry, type OpenApiRegistry } from './http/openapi.js';
+import type { GuardedRoute } from './http/route-guard.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { type KpiFeature, kpi } from './kpi/index.js';
@@ -52,6 +56,11 @@ export interface App {
   inbox: Inbox;
   pipeline: Pipeline;
   limiters: Limiters;
+  apiKeys: ApiKeyStore;
+  /** The /api/v1 operations registered so far, for GET /api/v1/openapi.json. */
+  openapi: OpenApiRegistry;
+  /** Every registered route with its guard. */
+  routes: readonly GuardedRoute[];
   /** Delivers stored inbound events left unanswered for longer than the grace period. */
   recoverInbound(): Promise<number>;
   /** Starts background work (outbox polling, platform connections). */
@@ -94,16 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const limiters = createLimiters(config.redisUrl);
   const adapters = new Map<PlatformName, Adapter>();
-  adapters.set(
-    'console',
-    createConsoleAdapter({
-      db,
-      audit,
-      access: consoleAccess(isDemoMode(config), config.consoleToken),
-      token: config.consoleToken,
-      now,
-    }),
-  );
+  const access = consoleAccess(isDemoMode(config), config.consoleToken);
+  adapters.set('console', createConsoleAdapter({ db, audit, access, token: config.consoleToken, now }));
   if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now, limiters }));
   if (config.wecom) {
     adapters.set(
@@ -116,7 +117,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
   const outbox = new Outbox({ db, logger, adapters, now });
-  const server = createServer(logger);
+  const apiKeys = createApiKeyStore(db, audit, now);
+  const openapi = createOpenApiRegistry();
+  const { server, routes } = createServer(logger, {
+    console: consoleCheck(access, config.consoleToken),
+    apiKey: apiKeyCheck(apiKeys),
+  });
   const inbox = createInbox(db, now);
   const pipeline = createPipeline({ inbox, bot, outbox, logger, now, limits: options.pipelineLimits });
   const context: AdapterContext = { logger, ...pipeline };
@@ -151,6 +157,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     inbox,
     pipeline,
     limiters,
+    apiKeys,
+    openapi,
+    routes,
     recoverInbound,
     async start() {
       await outbox.recover();

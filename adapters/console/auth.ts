@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import { replyError } from '../../src/http/reply-error.js';
+import type { GuardCheck } from '../../src/http/route-guard.js';
 
 export type ConsoleAccess = 'open' | 'token' | 'off';
 
@@ -15,4 +17,15 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   const given = Buffer.from(match[1].trim());
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The `console` route guard: runs on the matched route, however its URL was spelled. */
+export function consoleCheck(access: ConsoleAccess, token: string | undefined): GuardCheck {
+  return async (request, reply) => {
+    if (access === 'open') return undefined;
+    // 'off' mounts no console routes; answering 404 keeps a stray one just as absent.
+    if (access === 'off' || !token) return replyError(reply, 404, 'error.not_found');
+    if (!bearerMatches(request.headers.authorization, token)) return replyError(reply, 401, 'error.unauthorized');
+    return undefined;
+  };
 }

@@ -1,6 +1,8 @@
 import type { Card } from '../../cards/card.js';
+import { mapCardText } from '../../cards/map-card-text.js';
 import type { Audit } from '../../src/audit/audit.js';
 import type { Adapter } from '../../src/bot/adapter.js';
+import { stripInvisible } from '../../src/bot/strip-invisible.js';
 import type { Db } from '../../src/db/client.js';
 import type { ConsoleAccess } from './auth.js';
 import { consoleRoutes } from './routes.js';
@@ -26,8 +28,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
       if (options.access === 'off') return;
       consoleRoutes(server, context, options);
     },
+    // The page shows card text with textContent (page-script.ts), so only invisible characters go.
     render(card: Card) {
-      return card;
+      return mapCardText(card, stripInvisible);
     },
     async send() {
       // Nothing to transmit: the outbox row itself is the console's message store.

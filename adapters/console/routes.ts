@@ -3,10 +3,13 @@ import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
 import { KaopuError } from '../../src/errors.js';
 import { describeIssues, replyError } from '../../src/http/reply-error.js';
-import { bearerMatches } from './auth.js';
+import type { Guard } from '../../src/http/route-guard.js';
 import type { ConsoleAdapterOptions } from './index.js';
 import { consolePage } from './page.js';
 import { actionBody, groupParams, messageBody } from './schemas.js';
+
+const PUBLIC: Guard = { kind: 'public' };
+const CONSOLE: Guard = { kind: 'console' };
 
 const PLATFORM_KEYS = { SLACK: 'slack', WECOM: 'wecom', DINGTALK: 'dingtalk' } as const;
 
@@ -15,14 +18,8 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
   let sequence = 0;
 
   server.register(async (scope) => {
-    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (options.access !== 'token' || !request.url.startsWith('/console/api/')) return;
-      if (!bearerMatches(request.headers.authorization, options.token ?? '')) {
-        return replyError(reply, 401, 'error.unauthorized');
-      }
-    });
-
-    scope.get('/console', async (_request, reply) =>
+    // The page holds no data (it asks for the token); every API route is behind the console guard.
+    scope.get('/console', { config: { guard: PUBLIC } }, async (_request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
@@ -33,7 +30,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
         .send(consolePage({ needsToken: options.access === 'token' })),
     );
 
-    scope.get('/console/api/users', async () => {
+    scope.get('/console/api/users', { config: { guard: CONSOLE } }, async () => {
       const employees = await db.employee.findMany({
         where: { status: { not: 'LEFT' } },
         orderBy: [{ role: 'desc' }, { employeeNo: 'asc' }],
@@ -106,7 +103,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       }
     };
 
-    scope.post('/console/api/messages', async (request, reply) => {
+    scope.post('/console/api/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const body = messageBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
@@ -117,7 +114,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       return answer(reply, event);
     });
 
-    scope.post('/console/api/actions', async (request, reply) => {
+    scope.post('/console/api/actions', { config: { guard: CONSOLE } }, async (request, reply) => {
       const body = actionBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
@@ -131,7 +128,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       return answer(reply, event);
     });
 
-    scope.get('/console/api/groups', async () => {
+    scope.get('/console/api/groups', { config: { guard: CONSOLE } }, async () => {
       const groups = await db.groupChat.findMany({
         where: { platform: 'CONSOLE' },
         orderBy: { name: 'asc' },
@@ -145,7 +142,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       }));
     });
 
-    scope.get('/console/api/groups/:id/messages', async (request, reply) => {
+    scope.get('/console/api/groups/:id/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const params = groupParams.safeParse(request.params);
       if (!params.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(params.error.issues) });

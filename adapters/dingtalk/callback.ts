@@ -1,5 +1,6 @@
 // Inbound in the fixed order: verify → parse → normalise → dedupe → ack → deliver.
 // Shared by the HTTP callback and Stream mode; only the transport differs.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
@@ -28,6 +29,8 @@ export interface CallbackRouteOptions {
   /** The app secret (DINGTALK_CLIENT_SECRET) signs every callback. */
   secret: string;
   now: () => Date;
+  /** Claims a verified (timestamp, sign) pair for this body; false when it was used for another body. */
+  claim(use: { timestamp: string; sign: string; body: unknown }): Promise<boolean>;
 }
 
 export function callbackRoute(server: FastifyInstance, context: AdapterContext, options: CallbackRouteOptions): void {
@@ -35,15 +38,12 @@ export function callbackRoute(server: FastifyInstance, context: AdapterContext, 
     '/dingtalk/callback',
     {
       bodyLimit: 256 * 1024,
+      config: { guard: { kind: 'platform', platform: 'dingtalk' } },
       // The signature covers only the headers, so it is checked before the body is even parsed.
       onRequest: async (request, reply) => {
-        const header = (name: string) => {
-          const value = request.headers[name];
-          return Array.isArray(value) ? value[0] : value;
-        };
         const result = verifyCallback({
-          timestamp: header('timestamp'),
-          sign: header('sign'),
+          timestamp: header(request.headers, 'timestamp'),
+          sign: header(request.headers, 'sign'),
           secret: options.secret,
           now: options.now(),
         });
@@ -57,6 +57,12 @@ export function callbackRoute(server: FastifyInstance, context: AdapterContext, 
       },
     },
     async (request, reply) => {
+      const timestamp = header(request.headers, 'timestamp') ?? '';
+      const sign = header(request.headers, 'sign') ?? '';
+      if (!(await options.claim({ timestamp, sign, body: request.body }))) {
+        context.logger.warn('dingtalk callback refused: its timestamp and sign were already used for another body');
+        return replyError(reply, 401, 'error.unauthorized');
+      }
       const received = await receive(request.body, context, options.now());
       if (received.kind === 'malformed') {
         context.logger.warn({ detail: received.detail }, 'dingtalk callback malformed');
@@ -67,4 +73,9 @@ export function callbackRoute(server: FastifyInstance, context: AdapterContext, 
       return reply.code(200).send({});
     },
   );
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -5,11 +5,13 @@ import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { DingtalkConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
+import { outboundUrl } from '../../src/http/outbound-url.js';
 import { callbackRoute, receive } from './callback.js';
 import { createDingtalkClient } from './client.js';
 import { HINT_SESSION_EXPIRES_AT, HINT_SESSION_WEBHOOK } from './inbound.js';
 import { MAX_BUTTONS } from './limits.js';
 import { type DingtalkMessage, renderCard } from './render.js';
+import { claimSignature } from './replay.js';
 import { createStream, ROBOT_TOPIC, type Stream, type StreamOptions } from './stream.js';
 
 export interface DingtalkAdapterOptions {
@@ -43,7 +45,23 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
         retryable: false,
       });
     }
-    return client.sendCustomWebhook(chat.webhookUrl, chat.webhookSecret, message);
+    const url = outboundUrl(chat.webhookUrl, [config.oapiBase]);
+    if (!url) {
+      throw new SendError(`group chat ${groupChatId}: GroupChat.webhookUrl is not on DINGTALK_OAPI_BASE`, {
+        retryable: false,
+      });
+    }
+    return client.sendCustomWebhook(url.href, chat.webhookSecret, message);
+  }
+
+  // The callback body names the sessionWebhook and its signature does not cover the body, so only
+  // a URL on the origin DingTalk issues them from is used; anything else goes through the robot API.
+  function sessionWebhook(to: ChatAddress): URL | null {
+    const raw = to.kind === 'webhook' ? undefined : to.hint?.[HINT_SESSION_WEBHOOK];
+    if (!raw) return null;
+    const url = outboundUrl(raw, [config.oapiBase]);
+    if (!url) logger?.warn('dingtalk sessionWebhook is not on DINGTALK_OAPI_BASE; replying through the robot API');
+    return url;
   }
 
   return {
@@ -53,19 +71,26 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter 
     mount(server, ctx) {
       context = ctx;
       logger = ctx.logger;
-      callbackRoute(server, ctx, { secret: config.clientSecret, now });
+      callbackRoute(server, ctx, {
+        secret: config.clientSecret,
+        now,
+        claim: (use) => claimSignature(db, { ...use, now: now() }),
+      });
     },
 
     render: renderCard,
 
+    // At-least-once after a crash, and so no findSent: the robot APIs (msgKey/msgParam), sessionWebhook
+    // and custom-robot webhooks take no caller-chosen id to deduplicate on, the processQueryKey comes
+    // back only in the answer a crash loses, and a robot cannot read the conversation's history.
     async send(to: ChatAddress, native: unknown): Promise<SendResult> {
       const message = native as DingtalkMessage;
       if (to.kind === 'webhook') return sendWebhook(to.groupChatId, message);
-      const session = to.hint?.[HINT_SESSION_WEBHOOK];
+      const session = sessionWebhook(to);
       const expiresAt = Number(to.hint?.[HINT_SESSION_EXPIRES_AT] ?? 0);
       if (session && expiresAt - SESSION_MARGIN_MS > now().getTime()) {
         try {
-          return await client.sendSessionWebhook(session, message);
+          return await client.sendSessionWebhook(session.href, message);
         } catch (err) {
           // A refused session (e.g. expired early) still has the robot API; a 5xx is retried as is.
           if (!(err instanceof SendError) || err.retryable) throw err;

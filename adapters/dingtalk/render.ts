@@ -1,6 +1,9 @@
 // Card → DingTalk robot message (msgKey + msgParam), within limits.ts.
 // Message types: https://open.dingtalk.com/document/orgapp/robot-message-types-and-data-format
 import { type Block, type Card, cardButtons, isLinkButton, progressBar, type Tone } from '../../cards/card.js';
+import { mapCardText } from '../../cards/map-card-text.js';
+import { neutraliseMarkdown } from '../../src/bot/neutralise-markdown.js';
+import { stripInvisible } from '../../src/bot/strip-invisible.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { actionUrl } from './action-text.js';
 import { MAX_BUTTON_TITLE_CHARS, MAX_BUTTONS, MAX_MSG_PARAM_BYTES, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from './limits.js';
@@ -13,7 +16,9 @@ export interface DingtalkMessage {
 
 const TONE_MARK: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', danger: '❗ ' };
 
-export function renderCard(card: Card, locale: Locale): DingtalkMessage {
+export function renderCard(raw: Card, locale: Locale): DingtalkMessage {
+  // Card text may echo what a user typed; only the links and images written below stay markup.
+  const card = mapCardText(raw, (text) => neutraliseMarkdown(stripInvisible(text)));
   const t = translator(locale);
   const title = cut(card.title.replace(/\s+/g, ' ').trim(), MAX_TITLE_CHARS);
   const buttons = pickButtons(card, t('dingtalk.more'));

@@ -8,6 +8,13 @@ import { SLACK_RATES, type SlackMethod } from './limits.js';
 import type { SlackBlock, SlackMessage } from './render.js';
 import { webApiResponse } from './schemas.js';
 
+/** Message metadata event type Kaopu tags its messages with (https://docs.slack.dev/messaging/message-metadata). */
+export const OUTBOX_EVENT_TYPE = 'kaopu_outbox';
+
+export function outboxMetadata(outboxId: string) {
+  return { event_type: OUTBOX_EVENT_TYPE, event_payload: { id: outboxId } };
+}
+
 export interface SlackClientOptions {
   botToken: string;
   /** Web API base, e.g. https://slack.com/api; tests point it at a stand-in. */
@@ -65,9 +72,15 @@ export class SlackClient {
     return this.schedule(limiter, () => this.request(method, body));
   }
 
-  async postMessage(channel: string, message: SlackMessage, threadTs?: string): Promise<SendResult> {
+  async postMessage(channel: string, message: SlackMessage, threadTs?: string, outboxId?: string): Promise<SendResult> {
     const res = await this.schedule(this.channels.key(channel), () =>
-      this.call('chat.postMessage', { channel, ...message, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+      this.call('chat.postMessage', {
+        channel,
+        ...message,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        // Invisible to people; lets a restart find this message in the history instead of posting it twice.
+        ...(outboxId ? { metadata: outboxMetadata(outboxId) } : {}),
+      }),
     );
     const posted = typeof res.channel === 'string' ? res.channel : channel;
     return res.ts ? { platformMessageId: `${posted}:${res.ts}` } : {};
@@ -97,14 +110,20 @@ export class SlackClient {
     return channel;
   }
 
-  /** Posts a message to a user (their DM with the bot) or a channel. */
-  async send(to: ChatAddress, message: SlackMessage): Promise<SendResult> {
+  /** Posts a message to a user (their DM with the bot) or a channel, tagged with its outbox id. */
+  async send(to: ChatAddress, message: SlackMessage, outboxId?: string): Promise<SendResult> {
     if (to.kind === 'webhook') {
       throw new SendError('Slack has no group-robot webhooks; address the channel instead', { retryable: false });
     }
-    if (to.kind === 'group') return this.postMessage(to.chatId, message, to.hint?.thread_ts);
+    if (to.kind === 'group') return this.postMessage(to.chatId, message, to.hint?.thread_ts, outboxId);
     const channel = to.hint?.channel ?? (await this.openDm(to.userId));
-    return this.postMessage(channel, message);
+    return this.postMessage(channel, message, undefined, outboxId);
+  }
+
+  /** A read method with form-encoded arguments, which every Web API method accepts (JSON only some). */
+  async read(method: SlackMethod, params: Record<string, string>): Promise<WebApiResponse> {
+    const limiter = this.methods.get(method) as Bottleneck;
+    return this.schedule(limiter, () => this.request(method, new URLSearchParams(params)));
   }
 
   /** Drops queued calls (they fail retryable, so the outbox keeps them) and stops the timers. */
@@ -124,10 +143,15 @@ export class SlackClient {
     }
   }
 
-  private async request(method: SlackMethod, body: Record<string, unknown>): Promise<WebApiResponse> {
+  private async request(method: SlackMethod, body: Record<string, unknown> | URLSearchParams): Promise<WebApiResponse> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.post(`/${method}`, body);
+      const form = body instanceof URLSearchParams;
+      response = await this.http.post(
+        `/${method}`,
+        form ? body.toString() : body,
+        form ? { headers: { 'content-type': 'application/x-www-form-urlencoded' } } : undefined,
+      );
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'network error';
       throw new SendError(`slack ${method}: ${code}`, { retryable: true, cause: err });

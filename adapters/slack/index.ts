@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { createAcceptor, HINT_SURFACE, type SlackAck, SURFACE_HOME } from './accept.js';
 import { SlackClient } from './client.js';
+import { findSent } from './find-sent.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
 import { slackRoutes } from './routes.js';
@@ -53,7 +54,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
       });
     },
     render: renderSlackMessage,
-    async send(to, message) {
+    async send(to, message, meta) {
       const parsed = outboundMessage.safeParse(message);
       if (!parsed.success) throw new SendError('slack: rendered message has an unexpected shape', { retryable: false });
       const native = parsed.data as unknown as SlackMessage;
@@ -62,7 +63,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
         await client.publishHome(to.userId, { type: 'home', blocks: native.blocks });
         return {};
       }
-      return client.send(to, native);
+      return client.send(to, native, meta?.messageId);
+    },
+    async findSent(to, interrupted) {
+      try {
+        return await findSent(client, to, interrupted);
+      } catch (err) {
+        // No personal data: the row id and Slack's error code (missing_scope, not_in_channel …) only.
+        logger.warn(
+          { outboxId: interrupted.messageId, reason: (err as Error).message },
+          'slack history unreadable (needs channels:history, groups:history, im:history); sending the message again',
+        );
+        return null;
+      }
     },
     async start() {
       if (!config.appToken || !accept) return;

@@ -35,6 +35,9 @@ export const SLACK_RATES = {
     'chat.postMessage': 600,
     'chat.update': 50,
     'conversations.open': 50,
+    // Tier 3 for apps installed by the workspace itself; read only to recover after a crash.
+    'conversations.history': 50,
+    'conversations.replies': 50,
     'views.publish': 100,
     'views.open': 100,
   },

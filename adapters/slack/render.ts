@@ -1,4 +1,6 @@
 import { type Block, type Button, type Card, type FormBlock, isLinkButton, progressBar } from '../../cards/card.js';
+import { mapCardText } from '../../cards/map-card-text.js';
+import { stripInvisible } from '../../src/bot/strip-invisible.js';
 import { type Locale, type Translate, translator } from '../../src/i18n/index.js';
 import { FORM_OPEN_ACTION, formButtonValue } from './form.js';
 import { ACTION_REPEAT_SEPARATOR, LINK_ACTION_PREFIX } from './inbound.js';
@@ -218,6 +220,8 @@ export function renderSlackBlocks(
   maxBlocks: number,
   usedActionIds = new Set<string>(),
 ): SlackBlock[] {
+  // Card text may echo what a user typed: invisible characters go, mrkdwn is escaped block by block.
+  card = mapCardText(card, stripInvisible);
   const b = new Builder(translator(locale), usedActionIds);
   b.title = card.title;
   const title = clip(`${TONE_MARK[card.tone]}${card.title}`.trim(), L.headerText);
@@ -258,10 +262,13 @@ export function renderSlackBlocks(
   return blocks;
 }
 
-/** Card → chat.postMessage body; `text` is the notification and accessibility fallback. */
+/**
+ * Card → chat.postMessage body; `text` is the notification and accessibility fallback, and
+ * Slack parses it as mrkdwn too, so `<!channel>` typed by a user must arrive escaped.
+ */
 export function renderSlackMessage(card: Card, locale: Locale): SlackMessage {
   return {
-    text: clip(card.text, L.fallbackText).text,
+    text: fitMrkdwn(stripInvisible(card.text), L.fallbackText).text,
     blocks: renderSlackBlocks(card, locale, L.blocksPerMessage),
   };
 }

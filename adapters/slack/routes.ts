@@ -48,30 +48,34 @@ export function slackRoutes(server: FastifyInstance, deps: SlackRouteDeps): void
       (_request, body, done) => done(null, body),
     );
 
-    scope.post('/slack/events', async (request, reply) => {
-      const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
-      const verdict = verifySlackRequest({
-        signingSecret: deps.signingSecret,
-        timestamp: header(request, 'x-slack-request-timestamp'),
-        signature: header(request, 'x-slack-signature'),
-        rawBody: raw,
-        nowMs: deps.clock(),
-      });
-      if (!verdict.ok) {
-        deps.logger.warn(
-          { reason: verdict.reason },
-          'slack request refused: signature missing, stale, or not made with SLACK_SIGNING_SECRET',
-        );
-        return replyError(reply, 401, 'slack.error.signature');
-      }
-      const inbound = parseBody(header(request, 'content-type'), raw as Buffer, deps.now());
-      const ack = await deps.accept(inbound);
-      if (ack.status === 400) return replyError(reply, 400, 'error.bad_request', { detail: ack.detail ?? '' });
-      reply.code(200);
-      if (ack.body) reply.type('application/json').send(ack.body);
-      else reply.send();
-      if (ack.after) setImmediate(ack.after);
-      return reply;
-    });
+    scope.post(
+      '/slack/events',
+      { config: { guard: { kind: 'platform', platform: 'slack' } } },
+      async (request, reply) => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
+        const verdict = verifySlackRequest({
+          signingSecret: deps.signingSecret,
+          timestamp: header(request, 'x-slack-request-timestamp'),
+          signature: header(request, 'x-slack-signature'),
+          rawBody: raw,
+          nowMs: deps.clock(),
+        });
+        if (!verdict.ok) {
+          deps.logger.warn(
+            { reason: verdict.reason },
+            'slack request refused: signature missing, stale, or not made with SLACK_SIGNING_SECRET',
+          );
+          return replyError(reply, 401, 'slack.error.signature');
+        }
+        const inbound = parseBody(header(request, 'content-type'), raw as Buffer, deps.now());
+        const ack = await deps.accept(inbound);
+        if (ack.status === 400) return replyError(reply, 400, 'error.bad_request', { detail: ack.detail ?? '' });
+        reply.code(200);
+        if (ack.body) reply.type('application/json').send(ack.body);
+        else reply.send();
+        if (ack.after) setImmediate(ack.after);
+        return reply;
+      },
+    );
   });
 }

@@ -77,6 +77,22 @@ export const webApiResponse = z.looseObject({
   channel: z.union([z.string(), z.looseObject({ id })]).optional(),
 });
 
+/** One page of conversations.history / conversations.replies with `include_all_metadata`. */
+export const historyPage = z.looseObject({
+  messages: z
+    .array(
+      z.looseObject({
+        ts: z.string(),
+        metadata: z
+          .looseObject({ event_type: z.string().optional(), event_payload: z.unknown().optional() })
+          .optional(),
+      }),
+    )
+    .default([]),
+  has_more: z.boolean().optional(),
+  response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
+});
+
 /** What render.ts produced, checked again when the outbox hands it back for sending. */
 export const outboundMessage = z.looseObject({
   text: z.string(),

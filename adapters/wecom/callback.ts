@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import { describeIssues, replyError } from '../../src/http/reply-error.js';
+import type { Guard } from '../../src/http/route-guard.js';
 import { toBotEvent } from './inbound.js';
 import { callbackQuery, envelope, parseXml, verifyUrlQuery } from './schemas.js';
 import { verifyAndDecrypt, WecomCryptoError } from './verify.js';
@@ -14,6 +15,9 @@ export interface CallbackOptions {
   corpId: string;
   now: () => Date;
 }
+
+// Both routes verify WeCom's msg_signature before anything else.
+const WECOM: Guard = { kind: 'platform', platform: 'wecom' };
 
 // A WeCom callback is a few hundred bytes; anything near this is not from WeCom.
 const BODY_LIMIT = 64 * 1024;
@@ -37,7 +41,7 @@ export function callbackRoutes(server: FastifyInstance, context: AdapterContext,
       done(null, body);
     });
 
-    scope.get('/wecom/callback', async (request, reply) => {
+    scope.get('/wecom/callback', { config: { guard: WECOM } }, async (request, reply) => {
       const query = verifyUrlQuery.safeParse(request.query);
       if (!query.success) {
         request.log.warn({ detail: describeIssues(query.error.issues) }, 'wecom verify-URL request refused');
@@ -57,7 +61,7 @@ export function callbackRoutes(server: FastifyInstance, context: AdapterContext,
       }
     });
 
-    scope.post('/wecom/callback', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
+    scope.post('/wecom/callback', { bodyLimit: BODY_LIMIT, config: { guard: WECOM } }, async (request, reply) => {
       const query = callbackQuery.safeParse(request.query);
       if (!query.success) {
         request.log.warn({ detail: describeIssues(query.error.issues) }, 'wecom callback without a valid signature');

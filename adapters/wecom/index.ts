@@ -7,6 +7,7 @@ import type { Limiters } from '../../src/bot/limiters.js';
 import { SendError } from '../../src/bot/send-error.js';
 import type { WecomConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
+import { outboundUrl } from '../../src/http/outbound-url.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
@@ -79,7 +80,11 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter {
     if (!group?.webhookUrl) {
       throw new SendError(`group chat ${groupChatId} has no WeCom robot webhookUrl`, { retryable: false });
     }
-    return group.webhookUrl;
+    // Group robot webhooks live on the API host (…/cgi-bin/webhook/send?key=…); nothing else is posted to.
+    const url = outboundUrl(group.webhookUrl, [config.apiBase]);
+    if (!url)
+      throw new SendError(`group chat ${groupChatId}: webhookUrl is not on WECOM_API_BASE`, { retryable: false });
+    return url.href;
   }
 
   return {

@@ -40,7 +40,10 @@ export const RATES = {
 export const TOKEN_EARLY_REFRESH_MS = 5 * 60_000;
 
 // message/send's duplicate check drops a request whose JSON repeats within this interval
-// (default 1800 s). Ours only has to cover the outbox's retries (1+2+4+8+16 s backoff, or a
-// Retry-After of a few minutes); a longer interval would swallow a user's deliberate repeat
-// ("help" twice in half an hour) because identical requests produce identical JSON.
-export const DUPLICATE_CHECK_SECONDS = 300;
+// (default 1800 s, at most 4 h). Ours has to cover the outbox's retries (1+2+4+8+16 s backoff, or
+// a Retry-After of a few minutes) and the crash recovery window: a send interrupted by a crash is
+// sent again, byte for byte, when the process restarts, and WeCom drops it if the first one went
+// out. 10 minutes covers a process manager's restart or a rolling deploy; a longer interval would
+// swallow more of a user's deliberate repeats ("help" twice), since identical requests produce
+// identical JSON. A restart later than this can show an interrupted message twice.
+export const DUPLICATE_CHECK_SECONDS = 600;

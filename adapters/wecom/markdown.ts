@@ -2,6 +2,9 @@
 // many progress bars) and the format for group chats. WeCom's markdown subset has bold, links,
 // quotes and three font colours, no tables (https://developer.work.weixin.qq.com/document/path/90236).
 import { type Block, type Card, isLinkButton, progressBar } from '../../cards/card.js';
+import { mapCardText } from '../../cards/map-card-text.js';
+import { neutraliseMarkdown } from '../../src/bot/neutralise-markdown.js';
+import { stripInvisible } from '../../src/bot/strip-invisible.js';
 import type { Translate } from '../../src/i18n/index.js';
 import { byteLength, cutBytes } from './truncate.js';
 
@@ -34,7 +37,9 @@ function blockLines(block: Block): string[] {
  * The card as markdown within `maxBytes`. When the body must be cut, it ends with "…" and, if
  * the card has one, a link to the full view, so truncation never hides where the rest is.
  */
-export function renderMarkdown(card: Card, maxBytes: number, t: Translate): string {
+export function renderMarkdown(raw: Card, maxBytes: number, t: Translate): string {
+  // Card text may echo what a user typed; only the links and tags written here stay markup.
+  const card = mapCardText(raw, (text) => neutraliseMarkdown(stripInvisible(text)));
   const body = [`**${card.title}**`, ...card.blocks.flatMap(blockLines)].join('\n').replace(/\n{3,}/g, '\n\n');
   const link = card.moreUrl ? `\n[${t('wecom.more')}](${card.moreUrl})` : '';
   if (byteLength(body) + byteLength(link) <= maxBytes) return body + link;

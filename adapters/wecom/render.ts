@@ -2,6 +2,8 @@
 // button_interaction when the card has buttons to press, text_notice when the content fits one,
 // markdown otherwise. Pure: no clock, no randomness (task_id is added at send time).
 import { type Block, type Card, cardButtons, isLinkButton, type Tone } from '../../cards/card.js';
+import { mapCardText } from '../../cards/map-card-text.js';
+import { stripInvisible } from '../../src/bot/strip-invisible.js';
 import { type Locale, type Translate, translator } from '../../src/i18n/index.js';
 import { encodeButtonKey } from './button-key.js';
 import { LIMITS } from './limits.js';
@@ -153,7 +155,9 @@ export function renderTemplateCard(
   return { templateCard, split: false };
 }
 
-export function renderCard(card: Card, locale: Locale, options: RenderOptions): WecomMessage {
+export function renderCard(raw: Card, locale: Locale, options: RenderOptions): WecomMessage {
+  // Template cards are plain fields; markdown.ts also neutralises markup in what the card says.
+  const card = mapCardText(raw, stripInvisible);
   const t = translator(locale);
   const rendered = renderTemplateCard(card, t, options);
   const markdown = renderMarkdown(card, LIMITS.appMarkdownBytes, t);

@@ -94,17 +94,20 @@ export const messageHead = z.object({
   }),
 });
 
-// Keep every leaf a string: parseTagValue off, CDATA merged into the text value.
+// Keep every leaf a string: parseTagValue off, CDATA merged into the text value. WeCom never
+// sends a DOCTYPE, and an internal entity in one was expanded into the reply (issue 8, finding 5):
+// entities stay off, and a DOCTYPE anywhere makes the payload malformed.
 const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   ignoreAttributes: true,
   trimValues: true,
-  processEntities: true,
+  processEntities: false,
 });
 
-/** Parses XML into plain objects; null when it is not well-formed XML. */
+/** Parses XML into plain objects; null when it is not well-formed XML or declares a DOCTYPE. */
 export function parseXml(text: string): unknown {
+  if (/<!DOCTYPE/i.test(text)) return null;
   try {
     return parser.parse(text, true);
   } catch {

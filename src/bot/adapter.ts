@@ -21,6 +21,12 @@ export interface SendMeta {
   messageId: string;
 }
 
+/** A send a crash interrupted: the outbox row id and when that attempt began. */
+export interface InterruptedSend {
+  messageId: string;
+  sendingAt: Date;
+}
+
 /**
  * Hands an adapter the inbound pipeline (src/bot/pipeline.ts) every platform shares. An adapter
  * verifies and parses, calls `accept` (dedupe + store), acks the platform, then calls `deliver`;
@@ -42,6 +48,12 @@ export interface Adapter {
    * stable across retries, for platforms that deduplicate by a caller-chosen id.
    */
   send(to: ChatAddress, message: unknown, meta?: SendMeta): Promise<SendResult>;
+  /**
+   * After a crash, whether an interrupted send reached the platform: its result when it did, null
+   * when it did not or cannot be told (the outbox then sends again). Optional: platforms without a
+   * way to look a message up are at-least-once.
+   */
+  findSent?(to: ChatAddress, interrupted: InterruptedSend): Promise<SendResult | null>;
   /** Starts long-lived connections (Socket Mode, Stream); optional. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

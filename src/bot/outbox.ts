@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/index.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, SendResult } from './adapter.js';
 import type { ChatAddress, PlatformName } from './event.js';
 import { SendError } from './send-error.js';
 
@@ -31,10 +31,11 @@ export interface Enqueue {
 
 /**
  * Durable delivery: every message is persisted (PENDING) before anything is sent, then claimed
- * (SENDING), sent through its adapter, and finished as SENT or FAILED with the platform's error.
- * Retries back off exponentially and honour Retry-After. After a crash, messages left in
- * SENDING go back to PENDING on start (the send may not have happened; rows are claimed
- * atomically, so two dispatchers never send the same row).
+ * (SENDING, with the time the attempt began), sent through its adapter, and finished as SENT or
+ * FAILED with the platform's error. Retries back off exponentially and honour Retry-After. After
+ * a crash, messages left in SENDING are looked up on their platform where the adapter can
+ * (`findSent`) and marked SENT if they went out; the rest go back to PENDING and are sent again
+ * (rows are claimed atomically, so two dispatchers never send the same row).
  */
 export class Outbox {
   private readonly maxAttempts: number;
@@ -74,13 +75,51 @@ export class Outbox {
     }
   }
 
-  /** Messages a crashed process left half-sent become due again. */
+  /**
+   * Finishes the sends a crashed process left in SENDING: those the platform confirms become SENT,
+   * the others become due again. Returns how many rows were recovered.
+   */
   async recover(): Promise<number> {
-    const { count } = await this.options.db.outboxMessage.updateMany({
+    const { db, adapters, logger, now } = this.options;
+    const rows = await db.outboxMessage.findMany({
       where: { status: 'SENDING' },
-      data: { status: 'PENDING' },
+      select: { id: true, platform: true, address: true, sendingAt: true },
     });
-    return count;
+    let confirmed = 0;
+    for (const row of rows) {
+      const platform = row.platform.toLowerCase() as PlatformName;
+      const adapter = adapters.get(platform);
+      let found: SendResult | null = null;
+      // Rows claimed before sendingAt existed cannot be looked up; they are sent again.
+      if (adapter?.findSent && row.sendingAt) {
+        try {
+          found = await adapter.findSent(row.address as unknown as ChatAddress, {
+            messageId: row.id,
+            sendingAt: row.sendingAt,
+          });
+        } catch (err) {
+          logger.warn(
+            { outboxId: row.id, platform, reason: (err as Error).message },
+            'could not check whether an interrupted send went out; sending it again',
+          );
+        }
+      }
+      // Only a row still in SENDING is touched: another replica may have finished it meanwhile.
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id: row.id, status: 'SENDING' },
+        data: found
+          ? { status: 'SENT', sentAt: now(), lastError: null, platformMessageId: found.platformMessageId ?? null }
+          : { status: 'PENDING', nextAttemptAt: now() },
+      });
+      if (found) confirmed += count;
+    }
+    if (rows.length) {
+      logger.warn(
+        { interrupted: rows.length, confirmed, resent: rows.length - confirmed },
+        'recovered interrupted sends',
+      );
+    }
+    return rows.length;
   }
 
   /** Sends everything due now; returns how many messages were attempted. */
@@ -135,7 +174,7 @@ export class Outbox {
     const { db, now, adapters, logger } = this.options;
     const claimed = await db.outboxMessage.updateMany({
       where: { id, status: 'PENDING' },
-      data: { status: 'SENDING', attempts: { increment: 1 } },
+      data: { status: 'SENDING', attempts: { increment: 1 }, sendingAt: now() },
     });
     if (claimed.count === 0) return;
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Guard } from './route-guard.js';
+
+const PUBLIC: Guard = { kind: 'public' };
 
 export interface HealthChecks {
   /** Throws when the database cannot answer. */
@@ -8,9 +11,9 @@ export interface HealthChecks {
 }
 
 export function healthRoutes(server: FastifyInstance, checks: HealthChecks): void {
-  server.get('/healthz', async () => ({ status: 'ok' }));
+  server.get('/healthz', { config: { guard: PUBLIC } }, async () => ({ status: 'ok' }));
 
-  server.get('/readyz', async (_request, reply) => {
+  server.get('/readyz', { config: { guard: PUBLIC } }, async (_request, reply) => {
     try {
       await checks.pingDb();
     } catch (err) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
 import { replyError } from '../http/reply-error.js';
+import type { Guard } from '../http/route-guard.js';
 import { findReportFile } from './files-store.js';
 import { verifyLink } from './links.js';
 
@@ -15,6 +16,9 @@ export interface FileRouteDeps {
   secret: string;
   now: () => Date;
 }
+
+// The signed token in the path is the credential; the request log never shows it.
+const LINK: Guard = { kind: 'link' };
 
 const fileParams = z.object({ token: z.string().min(1).max(100) });
 const chartParams = z.object({
@@ -61,13 +65,13 @@ export function fileRoutes(server: FastifyInstance, deps: FileRouteDeps): void {
       .send(Buffer.from(file.content));
   }
 
-  server.get('/files/:token', async (request, reply) => {
+  server.get('/files/:token', { config: { guard: LINK } }, async (request, reply) => {
     const params = fileParams.safeParse(request.params);
     if (!params.success) return replyError(reply, 404, 'reports.link_invalid');
     return serve(reply, params.data.token, 'attachment');
   });
 
-  server.get('/charts/:file', async (request, reply) => {
+  server.get('/charts/:file', { config: { guard: LINK } }, async (request, reply) => {
     const params = chartParams.safeParse(request.params);
     if (!params.success) return replyError(reply, 404, 'reports.link_invalid');
     return serve(reply, params.data.file.slice(0, -'.png'.length), 'inline');

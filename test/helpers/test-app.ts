@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { afterAll } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import type { Adapter } from '../../src/bot/adapter.js';
@@ -10,6 +10,10 @@ export interface TestAppOptions {
   adapters?: Adapter[];
   now?: () => Date;
   pipelineLimits?: { concurrency: number; maxWaiting: number };
+  /** Logs somewhere other than nowhere (the log-scan test reads them). */
+  logger?: Logger;
+  /** Registers extra routes (a page, an API group) before the server is ready. */
+  beforeReady?: (app: App) => void | Promise<void>;
 }
 
 export interface TestApp extends App {
@@ -24,7 +28,7 @@ export interface TestApp extends App {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await cloneTemplate();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, DATABASE_URL: database.url });
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const app = await buildApp({
     config,
     logger,
@@ -33,6 +37,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     adapters: options.adapters,
     pipelineLimits: options.pipelineLimits,
   });
+  await options.beforeReady?.(app);
   await app.server.ready();
   afterAll(async () => {
     await app.close();

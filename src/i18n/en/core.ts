@@ -44,4 +44,8 @@ export const core: Record<keyof typeof zh, string> = {
   'error.user_not_found': 'No such user.',
   'error.method_not_allowed': 'Method not allowed.',
   'error.rate_limited': 'Too many requests; please slow down.',
+  'error.api_key_invalid':
+    'A valid API key is required: send "Authorization: Bearer <key>" with a key that has not been revoked.',
+  'error.api_key_scope':
+    'This API key lacks the scope "{scope}". Create a key with that scope (npm run apikey -- create).',
 };

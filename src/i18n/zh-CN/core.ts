@@ -42,4 +42,6 @@ export const core = {
   'error.user_not_found': '找不到这位用户。',
   'error.method_not_allowed': '不支持该请求方法。',
   'error.rate_limited': '请求过于频繁，请稍后再试。',
+  'error.api_key_invalid': '需要有效的 API 密钥：请以 "Authorization: Bearer <密钥>" 发送未被吊销的密钥。',
+  'error.api_key_scope': '此 API 密钥缺少权限范围 "{scope}"。请创建带有该范围的密钥（npm run apikey -- create）。',
 } as const;

@@ -2,7 +2,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeActionText } from '../../../adapters/dingtalk/action-text.js';
 import { robotSign } from '../../../adapters/dingtalk/verify.js';
 import { translator } from '../../../src/i18n/index.js';
-import { type MessageOverrides, makeRobotMessage, signedHeaders } from '../../fixtures/dingtalk/messages.js';
+import {
+  freshSignedHeaders,
+  type MessageOverrides,
+  makeRobotMessage,
+  signedHeaders,
+} from '../../fixtures/dingtalk/messages.js';
 import { type Recorded, startStandIn, waitFor } from '../../fixtures/dingtalk/stand-in.js';
 import { startTestApp } from '../../helpers/test-app.js';
 import { TEST_TODAY } from '../../helpers/test-db.js';
@@ -16,6 +21,7 @@ const app = await startTestApp({
     DINGTALK_CLIENT_SECRET: SECRET,
     DINGTALK_ROBOT_CODE: 'dingrobotcode',
     DINGTALK_API_BASE: standIn.url,
+    DINGTALK_OAPI_BASE: standIn.url,
   },
 });
 
@@ -25,7 +31,7 @@ async function staffIdOf(employeeId: string): Promise<string> {
 }
 const liming = await staffIdOf('emp_liming');
 
-function post(body: unknown, headers: Record<string, string> = signedHeaders(SECRET, TEST_TODAY)) {
+function post(body: unknown, headers: Record<string, string> = freshSignedHeaders(SECRET, TEST_TODAY)) {
   return app.server.inject({
     method: 'POST',
     url: '/dingtalk/callback',

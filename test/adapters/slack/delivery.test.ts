@@ -1,5 +1,6 @@
 // Outbound delivery against the Slack Web API (nock at the HTTP boundary): retries honour
 // Retry-After, 5xx ends FAILED after the last attempt, ok:false is final at once.
+import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,15 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
+// Every post carries its outbox row id in message metadata, so a restart can find it in the history.
+let sending: string | null = null;
+const posted = (channel: string) => (body: Record<string, unknown>) =>
+  isDeepStrictEqual(body, {
+    channel,
+    ...expected,
+    metadata: { event_type: 'kaopu_outbox', event_payload: { id: sending } },
+  });
+
 const rowOf = (id: string | null) => app.db.outboxMessage.findUniqueOrThrow({ where: { id: id as string } });
 const later = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
@@ -55,7 +65,7 @@ describe('Slack delivery through the outbox', () => {
     const scope = nock(API)
       .post('/api/chat.postMessage')
       .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '7' })
-      .post('/api/chat.postMessage', { channel: 'C0RATE01', ...expected })
+      .post('/api/chat.postMessage', posted('C0RATE01'))
       .matchHeader('authorization', `Bearer ${BOT_TOKEN}`)
       .reply(200, { ok: true, channel: 'C0RATE01', ts: '1763438400.000001' });
     const id = await outbox.enqueue({
@@ -64,6 +74,7 @@ describe('Slack delivery through the outbox', () => {
       card,
       locale: 'en',
     });
+    sending = id;
     await outbox.drain();
     const waiting = await rowOf(id);
     expect(waiting).toMatchObject({
@@ -129,13 +140,15 @@ describe('Slack delivery through the outbox', () => {
     const scope = nock(API)
       .post('/api/conversations.open', { users: 'U0DMUSER1' })
       .reply(200, { ok: true, channel: { id: 'D0DMUSER1' } })
-      .post('/api/chat.postMessage', { channel: 'D0DMUSER1', ...expected })
+      .post('/api/chat.postMessage', posted('D0DMUSER1'))
       .times(2)
       .reply(200, { ok: true, channel: 'D0DMUSER1', ts: '1763438400.000002' });
     const to = { kind: 'user' as const, userId: 'U0DMUSER1' };
     const first = await outbox.enqueue({ platform: 'slack', to, card, locale: 'en' });
+    sending = first;
     await outbox.drain();
     const second = await outbox.enqueue({ platform: 'slack', to, card, locale: 'en' });
+    sending = second;
     await outbox.drain();
     expect((await rowOf(first)).status).toBe('SENT');
     expect((await rowOf(second)).status).toBe('SENT');

@@ -67,7 +67,7 @@ describe('WeCom messages end to end', () => {
         touser: 'liming',
         agentid: Number(AGENT_ID),
         enable_duplicate_check: 1,
-        duplicate_check_interval: 300,
+        duplicate_check_interval: 600,
       });
     }
     expect(JSON.stringify(sent)).toContain('help / 帮助');

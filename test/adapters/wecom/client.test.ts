@@ -69,7 +69,7 @@ describe('WeCom API client', () => {
         card_action: { type: 1, url: 'https://kaopu.example/console' },
       },
       enable_duplicate_check: 1,
-      duplicate_check_interval: 300,
+      duplicate_check_interval: 600,
     });
   });
 
@@ -237,6 +237,29 @@ describe('WeCom API client', () => {
       status: 'FAILED',
       lastError: 'group chat gc_wecom_installation has no WeCom robot webhookUrl',
     });
+  });
+  it('sends a message a crash interrupted again byte for byte, so the duplicate check can drop it', async () => {
+    nock(API)
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .optionally()
+      .reply(200, { errcode: 0, errmsg: 'ok', access_token: 'T9', expires_in: 7200 });
+    const bodies: unknown[] = [];
+    const scope = nock(API)
+      .post(sendPath, (body) => bodies.push(body) > 0)
+      .query(true)
+      .times(2)
+      .reply(200, ok);
+    const id = await enqueue();
+    await app.outbox.drain();
+    // The crash: WeCom got the message, the process died before the row was marked SENT.
+    await app.db.outboxMessage.update({ where: { id }, data: { status: 'SENDING' } });
+    await app.outbox.recover();
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[0]).toMatchObject({ enable_duplicate_check: 1, duplicate_check_interval: 600 });
+    expect((await row(id)).status).toBe('SENT');
   });
 });
 
