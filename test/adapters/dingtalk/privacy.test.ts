@@ -1,6 +1,6 @@
 // Reply privacy on DingTalk: a personal card asked for in a group reaches the sender one to one.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeRobotMessage, signedHeaders } from '../../fixtures/dingtalk/messages.js';
+import { freshSignedHeaders, makeRobotMessage } from '../../fixtures/dingtalk/messages.js';
 import { type Recorded, startStandIn, waitFor } from '../../fixtures/dingtalk/stand-in.js';
 import { startTestApp } from '../../helpers/test-app.js';
 import { TEST_TODAY } from '../../helpers/test-db.js';
@@ -14,6 +14,7 @@ const app = await startTestApp({
     DINGTALK_CLIENT_SECRET: SECRET,
     DINGTALK_ROBOT_CODE: 'dingrobotcode',
     DINGTALK_API_BASE: standIn.url,
+    DINGTALK_OAPI_BASE: standIn.url,
   },
 });
 const liming = (
@@ -24,7 +25,7 @@ async function sayInGroup(text: string, extra: { sessionWebhook?: string; sessio
   const res = await app.server.inject({
     method: 'POST',
     url: '/dingtalk/callback',
-    headers: signedHeaders(SECRET, TEST_TODAY),
+    headers: freshSignedHeaders(SECRET, TEST_TODAY),
     payload: JSON.stringify(
       makeRobotMessage({ staffId: liming, text, group: true, conversationId: 'cidPrivacy==', ...extra }),
     ),

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BotEvent } from '../../../src/bot/event.js';
 import { callbackXml, signedPost, wecomEnv } from '../../adapters/wecom/callbacks.js';
 import { startStandIn as startWecomStandIn } from '../../adapters/wecom/stand-in.js';
-import { makeRobotMessage, signedHeaders } from '../../fixtures/dingtalk/messages.js';
+import { freshSignedHeaders, makeRobotMessage } from '../../fixtures/dingtalk/messages.js';
 import { startStandIn as startDingtalkStandIn } from '../../fixtures/dingtalk/stand-in.js';
 import { eventBody, signedRequest, slackEnv } from '../../fixtures/slack/requests.js';
 import { startSlackStandIn } from '../../fixtures/slack/stand-in.js';
@@ -109,7 +109,7 @@ describe('the shared inbound pipeline', () => {
       () => ({
         method: 'POST' as const,
         url: '/dingtalk/callback',
-        headers: signedHeaders(DINGTALK_SECRET, clock),
+        headers: freshSignedHeaders(DINGTALK_SECRET, clock),
         payload: JSON.stringify(dingtalkMessage),
       }),
     ];
