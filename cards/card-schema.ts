@@ -51,4 +51,5 @@ export const cardSchema = z.object({
   blocks: z.array(blockSchema),
   moreUrl: z.string().optional(),
   text: z.string(),
+  audience: z.literal('personal').optional(),
 }) satisfies z.ZodType<Card>;

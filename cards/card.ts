@@ -48,6 +48,12 @@ export type Block =
 export type Tone = 'info' | 'success' | 'warning' | 'danger';
 
 /**
+ * Who may see a card. `personal` cards (a KPI card, its "why", reports, weights, payroll) are about
+ * one person: the inbound pipeline never posts them into a group chat but sends them privately.
+ */
+export type Audience = 'personal';
+
+/**
  * A platform-neutral message. `text` is the plain-text fallback of the whole card: what a
  * notification shows and what a platform that cannot render the structure gets.
  */
@@ -57,6 +63,8 @@ export interface Card {
   blocks: Block[];
   /** Link to the full view on the web, used by adapters when they must truncate. */
   moreUrl?: string;
+  /** Absent: anyone in the conversation may see it. */
+  audience?: Audience;
   text: string;
 }
 
@@ -95,7 +103,13 @@ function blockToText(block: Block): string {
 }
 
 /** Builds a card and its plain-text fallback from the same blocks, so they never disagree. */
-export function makeCard(input: { title: string; tone?: Tone; blocks: Block[]; moreUrl?: string }): Card {
+export function makeCard(input: {
+  title: string;
+  tone?: Tone;
+  blocks: Block[];
+  moreUrl?: string;
+  audience?: Audience;
+}): Card {
   const body = input.blocks.map(blockToText).filter((s) => s.length > 0);
   const lines = [input.title, ...body];
   if (input.moreUrl) lines.push(input.moreUrl);
@@ -104,6 +118,7 @@ export function makeCard(input: { title: string; tone?: Tone; blocks: Block[]; m
     tone: input.tone ?? 'info',
     blocks: input.blocks,
     ...(input.moreUrl ? { moreUrl: input.moreUrl } : {}),
+    ...(input.audience ? { audience: input.audience } : {}),
     text: lines.join('\n'),
   };
 }
@@ -116,4 +131,19 @@ export function formValue(submitValue: string | undefined, fields: Record<string
 /** Every button on a card, in order (used by adapters and tests to find what to press). */
 export function cardButtons(card: Card): Button[] {
   return card.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+}
+
+/**
+ * Several cards as one (a surface that shows a single view, like Slack's App Home), separated by
+ * dividers; personal if any of them is.
+ */
+export function joinCards(cards: Card[]): Card {
+  const [first] = cards;
+  if (!first || cards.length === 1) return first ?? makeCard({ title: '', blocks: [] });
+  const blocks = cards.flatMap((c, i): Block[] => [
+    ...(i > 0 ? [{ type: 'divider' as const }, { type: 'text' as const, text: c.title }] : []),
+    ...c.blocks,
+  ]);
+  const personal = cards.some((c) => c.audience === 'personal');
+  return makeCard({ title: first.title, tone: first.tone, blocks, ...(personal ? { audience: 'personal' } : {}) });
 }

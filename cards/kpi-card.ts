@@ -42,7 +42,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
   const title = t('kpi.card.title', { name: view.name, period: view.period });
   if (view.state !== 'ok') {
     const body = t(`kpi.card.${view.state}`);
-    return makeCard({ title, tone: 'info', blocks: [{ type: 'text', text: body }] });
+    return makeCard({ audience: 'personal', title, tone: 'info', blocks: [{ type: 'text', text: body }] });
   }
   const blocks: Block[] = [
     {
@@ -105,5 +105,5 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
     text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelCode, version: view.modelVersion }),
   });
   const tone = view.band === 'D' ? 'warning' : 'info';
-  return makeCard({ title, tone, blocks });
+  return makeCard({ audience: 'personal', title, tone, blocks });
 }

@@ -51,6 +51,7 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
     ],
   });
   return makeCard({
+    audience: 'personal',
     title: t('kpi.weights.title', { model: view.modelCode, period: view.period, version: view.version }),
     tone: view.saved ? 'success' : 'info',
     blocks,

@@ -33,6 +33,7 @@ export function kpiWeightsFormCard(view: KpiWeightsFormView, t: Translate): Card
   ];
   const command = `kpi weights ${view.modelCode} ${view.period} ${view.metrics.map((m) => `${m.code}=${m.weight}`).join(' ')}`;
   return makeCard({
+    audience: 'personal',
     title: t('kpi.weights.form.title', { model: view.modelCode, period: view.period }),
     blocks: [
       { type: 'text', text: t('kpi.weights.form.intro', { period: view.period }) },

@@ -16,8 +16,10 @@ export interface KpiWhyView {
 export function kpiWhyCard(view: KpiWhyView, t: Translate): Card {
   const label = metricLabel(view.metric, t);
   const title = t('kpi.why.title', { metric: label, period: view.period });
-  if (view.rows.length === 0) return makeCard({ title, blocks: [{ type: 'text', text: t('kpi.why.none') }] });
+  if (view.rows.length === 0)
+    return makeCard({ audience: 'personal', title, blocks: [{ type: 'text', text: t('kpi.why.none') }] });
   return makeCard({
+    audience: 'personal',
     title,
     blocks: [
       {

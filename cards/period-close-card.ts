@@ -18,6 +18,7 @@ export interface PeriodCloseView {
 /** The answer to `close <period>`: what was frozen, its hash, and the payroll files. */
 export function periodCloseCard(view: PeriodCloseView, t: Translate): Card {
   return makeCard({
+    audience: 'personal',
     title: t('payroll.close.title', { period: view.period }),
     tone: view.already ? 'info' : 'success',
     blocks: [

@@ -4,6 +4,7 @@ import { type Card, makeCard } from './card.js';
 /** Asked before closing the month still running: later data would only become adjustments. */
 export function periodCloseConfirmCard(view: { period: string; actionId: string }, t: Translate): Card {
   return makeCard({
+    audience: 'personal',
     title: t('payroll.close.confirm_title', { period: view.period }),
     tone: 'warning',
     blocks: [

@@ -73,6 +73,7 @@ export function reportDeptCard(view: ReportDeptView, t: Translate): Card {
     blocks.push({ type: 'image', url: view.trendChartUrl, alt: t('reports.chart.trend', { months: 6 }) });
   blocks.push({ type: 'divider' }, ...reportLinkBlocks(view.links, t));
   return makeCard({
+    audience: 'personal',
     title: t('reports.dept.title', { department: view.department, period: view.period }),
     tone: 'info',
     blocks,

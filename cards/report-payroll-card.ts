@@ -44,6 +44,7 @@ export function adjustmentBlocks(adjustments: PayrollAdjustmentView[], count: nu
 export function reportPayrollCard(view: ReportPayrollView, t: Translate): Card {
   const status = t(view.final ? 'payroll.status.FINAL' : 'payroll.status.PROVISIONAL');
   return makeCard({
+    audience: 'personal',
     title: `${t('payroll.title', { period: view.period })} · ${status}`,
     tone: view.final ? 'success' : 'warning',
     blocks: [

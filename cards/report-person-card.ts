@@ -82,5 +82,9 @@ export function reportPersonCard(view: ReportPersonView, t: Translate): Card {
   if (view.trendChartUrl)
     blocks.push({ type: 'image', url: view.trendChartUrl, alt: t('reports.chart.trend', { months: 6 }) });
   blocks.push({ type: 'divider' }, ...reportLinkBlocks(view.links, t));
-  return makeCard({ title: t('reports.person.title', { name: view.name, period: view.period }), blocks });
+  return makeCard({
+    audience: 'personal',
+    title: t('reports.person.title', { name: view.name, period: view.period }),
+    blocks,
+  });
 }

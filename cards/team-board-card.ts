@@ -16,10 +16,12 @@ export function teamBoardCard(view: TeamBoardView, t: Translate): Card {
   const pending: Block[] = view.pending ? [{ type: 'text', text: t('kpi.team.pending', { count: view.pending }) }] : [];
   if (view.rows.length === 0)
     return makeCard({
+      audience: 'personal',
       title,
       blocks: pending.length > 0 ? pending : [{ type: 'text', text: t('kpi.team.no_members') }],
     });
   return makeCard({
+    audience: 'personal',
     title,
     tone: view.rows.some((r) => r.band === 'D') ? 'warning' : 'info',
     blocks: [

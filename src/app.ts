@@ -13,6 +13,7 @@ import type { Feature, FeatureKit } from './bot/feature.js';
 import { createInbox, type Inbox } from './bot/inbox.js';
 import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
+import { createPipeline, INBOUND_GRACE_MS, type Pipeline } from './bot/pipeline.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
@@ -31,8 +32,6 @@ import type { EventDispatcher } from './kit/event-dispatcher.js';
 import { linkSigningSecret } from './kit/links.js';
 import { createMetricRegistry } from './kpi/index.js';
 
-/** How long an inbound event may wait for its replies before it is treated as interrupted. */
-const INBOUND_GRACE_MS = 30_000;
 /** How far back a listener added in a new release picks up events it never had a delivery for. */
 const EVENT_BACKFILL_MS = 7 * 24 * 3_600_000;
 
@@ -52,6 +51,8 @@ export interface AppOptions {
   features?: readonly Feature[];
   /** Event dispatcher timings (tests shorten the backoff). */
   events?: KitDeps['events'];
+  /** Overrides the inbound pipeline's limits (tests fill the queue with small numbers). */
+  pipelineLimits?: { concurrency: number; maxWaiting: number };
 }
 
 export interface App {
@@ -67,6 +68,7 @@ export interface App {
   kit: FeatureKit;
   events: EventDispatcher;
   inbox: Inbox;
+  pipeline: Pipeline;
   limiters: Limiters;
   apiKeys: ApiKeyStore;
   /** The /api/v1 operations registered so far, for GET /api/v1/openapi.json. */
@@ -138,36 +140,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   for (const feature of options.features ?? FEATURES) await feature(runtime.kit);
   const inbox = createInbox(db, now);
-  const context: AdapterContext = {
-    logger,
-    isNew: inbox.isNew,
-    handle: (event) => bot.handle(event),
-    async deliver(event) {
-      const { cards, locale } = await bot.respond(event);
-      for (const [i, card] of cards.entries()) {
-        await outbox.enqueue({
-          platform: event.platform,
-          to: event.replyTo,
-          card,
-          locale,
-          dedupeKey: `reply:${event.platform}:${event.id}:${i}`,
-        });
-      }
-      await inbox.markHandled(event);
-      void outbox.drain().catch((err) => logger.error({ err }, 'outbox drain failed'));
-    },
-  };
-
-  // Events stored but never answered (a crash between the ack and the outbox, or a delivery that
-  // threw) are delivered again; reply dedupe keys keep a late original from doubling them.
-  const recoverInbound = async (): Promise<number> => {
-    const stale = await inbox.claimStale(new Date(now().getTime() - INBOUND_GRACE_MS), now());
-    for (const event of stale) {
-      await context.deliver(event).catch((err) => logger.error({ err, eventId: event.id }, 'inbound recovery failed'));
-    }
-    if (stale.length) logger.warn({ count: stale.length }, 'recovered unanswered inbound events');
-    return stale.length;
-  };
+  const pipeline = createPipeline({ inbox, bot, outbox, logger, now, limits: options.pipelineLimits });
+  const context: AdapterContext = { logger, ...pipeline };
+  const recoverInbound = () => pipeline.recover();
   let recoveryTimer: NodeJS.Timeout | undefined;
 
   let migrationsCurrent = false;
@@ -196,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     kit: runtime.kit,
     events: runtime.events,
     inbox,
+    pipeline,
     limiters,
     apiKeys,
     openapi,
@@ -215,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async close() {
       if (recoveryTimer) clearInterval(recoveryTimer);
       await server.close();
+      await pipeline.idle();
       await scheduler.stop();
       await runtime.stop();
       for (const adapter of adapters.values()) await adapter.stop?.();

@@ -118,11 +118,24 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   async function send(text) {
+    if (tab === 'groups') return sayInGroup(text);
     push({ me: text });
     try {
       const { replies } = await api('messages', { userId: $('user').value, text, locale });
       replies.forEach((card) => push({ card }));
     } catch (e) { push({ error: e.message }); }
+  }
+
+  // Said in a group: the group's history shows what everyone sees; what only the sender may see
+  // (a KPI card, a report) comes back in replies and joins the direct chat.
+  async function sayInGroup(text) {
+    const groupId = $('group').value;
+    if (!groupId) return;
+    try {
+      const { replies } = await api('messages', { userId: $('user').value, groupId, text, locale });
+      replies.forEach((card) => push({ card }));
+      await drawGroup();
+    } catch (e) { $('log').append(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }
   }
 
   async function press(btn, groupId) {
@@ -153,7 +166,6 @@ export const PAGE_SCRIPT = String.raw`
     $('tab-chat').setAttribute('aria-selected', String(name === 'chat'));
     $('tab-groups').setAttribute('aria-selected', String(name === 'groups'));
     $('group').hidden = name !== 'groups';
-    $('composer').hidden = name !== 'chat';
     if (name === 'chat') draw(); else drawGroup().catch((e) => $('log').replaceChildren(el('p', { class: 'err' }, e.message)));
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
+import { KaopuError } from '../../src/errors.js';
 import { describeIssues, replyError } from '../../src/http/reply-error.js';
 import type { Guard } from '../../src/http/route-guard.js';
 import type { ConsoleAdapterOptions } from './index.js';
@@ -92,16 +93,25 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       };
     };
 
+    // The console answers in the response, so a full pipeline is a 503 the page can show.
+    const answer = async (reply: FastifyReply, event: BotEvent) => {
+      try {
+        return { replies: await context.answer(event) };
+      } catch (err) {
+        if (err instanceof KaopuError && err.code === 'bot.busy') return replyError(reply, 503, 'bot.busy');
+        throw err;
+      }
+    };
+
     scope.post('/console/api/messages', { config: { guard: CONSOLE } }, async (request, reply) => {
       const body = messageBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
-      const event = await eventFor(request, reply, body.data.userId, undefined, body.data.locale, {
-        kind: 'text',
-        text: body.data.text,
-      });
+      const { userId, groupId, locale, text } = body.data;
+      const event = await eventFor(request, reply, userId, groupId, locale, { kind: 'text', text });
       if (!event) return reply;
-      return { replies: await context.handle(event) };
+      // What the sender sees privately; what the group sees is in its history.
+      return answer(reply, event);
     });
 
     scope.post('/console/api/actions', { config: { guard: CONSOLE } }, async (request, reply) => {
@@ -115,7 +125,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
         ...(value !== undefined ? { value } : {}),
       });
       if (!event) return reply;
-      return { replies: await context.handle(event) };
+      return answer(reply, event);
     });
 
     scope.get('/console/api/groups', { config: { guard: CONSOLE } }, async () => {
@@ -139,7 +149,9 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       const group = await db.groupChat.findFirst({ where: { id: params.data.id, platform: 'CONSOLE' } });
       if (!group) return replyError(reply, 404, 'error.not_found');
       const rows = await db.outboxMessage.findMany({
-        where: { platform: 'CONSOLE', target: `group:${group.id}`, status: 'SENT' },
+        // The outbox row is the console's message store and its send is a no-op, so a row still
+        // waiting for the dispatcher is already what the group sees.
+        where: { platform: 'CONSOLE', target: `group:${group.id}`, status: { not: 'FAILED' } },
         orderBy: { createdAt: 'asc' },
         take: 200,
         select: { id: true, card: true, createdAt: true },

@@ -5,6 +5,8 @@ const locale = z.enum(['zh-CN', 'en']).optional();
 export const messageBody = z.object({
   userId: z.string().min(1).max(64),
   text: z.string().max(2000),
+  /** Said in this console group chat rather than in the direct chat. */
+  groupId: z.string().min(1).max(64).optional(),
   locale,
 });
 

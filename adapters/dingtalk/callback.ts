@@ -21,15 +21,8 @@ export async function receive(body: unknown, context: AdapterContext, now: Date)
     return { kind: 'skip' };
   }
   // DingTalk redelivers a message it thinks we missed; the stored msgId makes that a no-op.
-  if (!(await context.isNew('dingtalk', inbound.event.id, inbound.event))) return { kind: 'skip' };
+  if (!(await context.accept('dingtalk', inbound.event.id, inbound.event))) return { kind: 'skip' };
   return inbound;
-}
-
-/** Runs the bot after the platform has its answer; failures are logged, never thrown at DingTalk. */
-export function deliverLater(event: BotEvent, context: AdapterContext): void {
-  setImmediate(() => {
-    context.deliver(event).catch((err: unknown) => context.logger.error({ err }, 'dingtalk delivery failed'));
-  });
 }
 
 export interface CallbackRouteOptions {
@@ -75,7 +68,8 @@ export function callbackRoute(server: FastifyInstance, context: AdapterContext, 
         context.logger.warn({ detail: received.detail }, 'dingtalk callback malformed');
         return replyError(reply, 400, 'error.bad_request', { detail: received.detail });
       }
-      if (received.kind === 'event') deliverLater(received.event, context);
+      // The pipeline starts the bot's work on a later turn, after this answer has left.
+      if (received.kind === 'event') context.deliver(received.event);
       return reply.code(200).send({});
     },
   );

@@ -6,7 +6,7 @@ import { SendError } from '../../src/bot/send-error.js';
 import type { DingtalkConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { outboundUrl } from '../../src/http/outbound-url.js';
-import { callbackRoute, deliverLater, receive } from './callback.js';
+import { callbackRoute, receive } from './callback.js';
 import { createDingtalkClient } from './client.js';
 import { HINT_SESSION_EXPIRES_AT, HINT_SESSION_WEBHOOK } from './inbound.js';
 import { MAX_BUTTONS } from './limits.js';
@@ -110,7 +110,7 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<
           }
           const received = await receive(body, ctx, now());
           if (received.kind === 'malformed') ctx.logger.warn({ detail: received.detail }, 'dingtalk stream malformed');
-          if (received.kind === 'event') deliverLater(received.event, ctx);
+          if (received.kind === 'event') ctx.deliver(received.event);
           return 'ack';
         },
       });

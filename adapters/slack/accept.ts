@@ -1,4 +1,3 @@
-import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { AdapterContext } from '../../src/bot/adapter.js';
 import type { BotEvent } from '../../src/bot/event.js';
@@ -6,7 +5,6 @@ import { type Locale, translator } from '../../src/i18n/index.js';
 import type { SlackClient } from './client.js';
 import { formModal } from './form.js';
 import type { SlackInbound } from './inbound.js';
-import { renderSlackHome } from './render.js';
 
 /** How to answer Slack now, and what to do once the answer is on its way. */
 export interface SlackAck {
@@ -22,23 +20,22 @@ export interface AcceptDeps {
   logger: Logger;
   locale: Locale;
   now: () => Date;
-  /** Events the bot works on at once after their ack. */
-  deliveryConcurrency?: number;
 }
 
 /** The App Home tab shows what the `kpi` command would answer this user. */
 export const HOME_COMMAND = 'kpi';
+/** An address hint: the reply replaces the user's App Home tab instead of posting a message. */
+export const HINT_SURFACE = 'surface';
+export const SURFACE_HOME = 'home';
 
 /**
  * The part of the inbound order shared by HTTP and Socket Mode: dedupe → ack → deliver.
  * Slack retries any event not acknowledged within 3 s, so the event id is stored first
- * and the bot runs only after the ack (https://docs.slack.dev/apis/events-api/#retries).
+ * and the bot runs only after the ack (https://docs.slack.dev/apis/events-api/#retries);
+ * pacing and reply privacy are the shared pipeline's.
  */
 export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Promise<SlackAck> {
   const { context, logger } = deps;
-  // Replies run a few at a time, so a burst of events is acknowledged before the bot's
-  // database work for it piles onto the same event loop.
-  const work = new Bottleneck({ maxConcurrent: deps.deliveryConcurrency ?? 4 });
   return async (inbound) => {
     switch (inbound.kind) {
       case 'challenge':
@@ -50,16 +47,12 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         logger.warn({ detail: inbound.detail }, 'slack request malformed');
         return { status: 400, detail: inbound.detail };
       case 'event': {
-        if (!(await context.isNew('slack', inbound.dedupeId, inbound.event))) return { status: 200 };
+        if (!(await context.accept('slack', inbound.dedupeId, inbound.event))) return { status: 200 };
         const { event } = inbound;
         return {
           status: 200,
           ...(inbound.ackBody ? { body: inbound.ackBody } : {}),
-          after: () => {
-            work
-              .schedule(() => context.deliver(event))
-              .catch((err) => logger.error({ err, eventId: event.id }, 'slack delivery failed'));
-          },
+          after: () => context.deliver(event),
         };
       }
       case 'form_errors': {
@@ -74,7 +67,7 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         // the ack. Validation and permissions happen when the modal is submitted, in the
         // feature. If Slack still refuses the trigger (expired under load), the user presses the
         // button again; the message keeps the feature's command fallback in its text.
-        if (!(await context.isNew('slack', inbound.dedupeId))) return { status: 200 };
+        if (!(await context.accept('slack', inbound.dedupeId))) return { status: 200 };
         const view = formModal(inbound.spec, translator(deps.locale), inbound.channel);
         return {
           status: 200,
@@ -86,30 +79,26 @@ export function createAcceptor(deps: AcceptDeps): (inbound: SlackInbound) => Pro
         };
       }
       case 'home': {
-        if (!(await context.isNew('slack', inbound.dedupeId))) return { status: 200 };
-        return {
-          status: 200,
-          after: () => {
-            work
-              .schedule(() => publishHome(deps, inbound.dedupeId, inbound.userId))
-              .catch((err) => logger.error({ err: (err as Error).message }, 'slack views.publish failed'));
-          },
-        };
+        // The Home tab is published through the outbox like any reply: views.publish is retried
+        // on a 429 and a restart loses nothing.
+        const event = homeEvent(inbound.dedupeId, inbound.userId, deps.now());
+        if (!(await context.accept('slack', inbound.dedupeId, event))) return { status: 200 };
+        return { status: 200, after: () => context.deliver(event) };
       }
     }
   };
 }
 
-async function publishHome(deps: AcceptDeps, eventId: string, userId: string): Promise<void> {
-  const event: BotEvent = {
+/** What opening the App Home asks the bot: the `kpi` answer, shown as the tab's one view. */
+function homeEvent(eventId: string, userId: string, receivedAt: Date): BotEvent {
+  return {
     id: `${eventId}:home`,
     platform: 'slack',
     user: { platformUserId: userId },
     conversation: { kind: 'dm', id: userId },
-    replyTo: { kind: 'user', userId },
+    replyTo: { kind: 'user', userId, hint: { [HINT_SURFACE]: SURFACE_HOME } },
+    singleView: true,
     payload: { kind: 'text', text: HOME_COMMAND },
-    receivedAt: deps.now(),
+    receivedAt,
   };
-  const cards = await deps.context.handle(event);
-  await deps.client.publishHome(userId, renderSlackHome(cards, deps.locale));
 }

@@ -3,7 +3,7 @@ import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
 import type { Limiters } from '../../src/bot/limiters.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
-import { createAcceptor, type SlackAck } from './accept.js';
+import { createAcceptor, HINT_SURFACE, type SlackAck, SURFACE_HOME } from './accept.js';
 import { SlackClient } from './client.js';
 import { findSent } from './find-sent.js';
 import type { SlackInbound } from './inbound.js';
@@ -52,7 +52,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackM
       });
     },
     render: renderSlackMessage,
-    send: (to, message, meta) => client.send(to, message, meta?.messageId),
+    async send(to, message, meta) {
+      if (to.kind === 'user' && to.hint?.[HINT_SURFACE] === SURFACE_HOME) {
+        // views.publish replaces the whole tab (https://docs.slack.dev/reference/methods/views.publish).
+        await client.publishHome(to.userId, { type: 'home', blocks: message.blocks });
+        return {};
+      }
+      return client.send(to, message, meta?.messageId);
+    },
     async findSent(to, interrupted) {
       try {
         return await findSent(client, to, interrupted);

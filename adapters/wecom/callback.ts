@@ -93,9 +93,9 @@ export function callbackRoutes(server: FastifyInstance, context: AdapterContext,
         return reply.type('text/plain').send('');
       }
       const { event } = inbound;
-      if (!(await context.isNew('wecom', event.id, event))) return reply.type('text/plain').send('');
+      if (!(await context.accept('wecom', event.id, event))) return reply.type('text/plain').send('');
       reply.type('text/plain').send('');
-      context.deliver(event).catch((err) => context.logger.error({ err }, 'wecom delivery failed'));
+      context.deliver(event);
       return reply;
     });
   });

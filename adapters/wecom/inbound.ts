@@ -2,7 +2,18 @@
 // https://developer.work.weixin.qq.com/document/path/90239 (messages), 90240 (events).
 import type { BotEvent, EventPayload } from '../../src/bot/event.js';
 import { decodeButtonKey } from './button-key.js';
-import { clickEvent, locationMessage, messageHead, parseXml, templateCardEvent, textMessage } from './schemas.js';
+import {
+  clickEvent,
+  groupRobotText,
+  locationMessage,
+  messageHead,
+  parseXml,
+  templateCardEvent,
+  textMessage,
+} from './schemas.js';
+
+/** Hint key: the group robot webhook that answers the group a message was said in. */
+export const HINT_ROBOT_WEBHOOK = 'robotWebhook';
 
 export type Inbound =
   | { kind: 'event'; event: BotEvent }
@@ -17,7 +28,8 @@ export function toBotEvent(xml: string, receivedAt: Date): Inbound {
   const head = messageHead.safeParse(tree);
   if (!head.success) return { kind: 'malformed', reason: 'decrypted XML has no MsgType' };
   const raw = (tree as { xml: unknown }).xml;
-  const { MsgType, Event } = head.data.xml;
+  const { MsgType, Event, ChatType } = head.data.xml;
+  if (ChatType === 'group') return fromGroupRobot(raw, receivedAt);
 
   const build = (from: string, id: string, payload: EventPayload, hint?: Record<string, string>): Inbound => ({
     kind: 'event',
@@ -78,4 +90,23 @@ export function toBotEvent(xml: string, receivedAt: Date): Inbound {
 // Events carry no MsgId; WeCom's own dedupe advice is FromUserName + CreateTime (+ the event).
 function eventId(from: string, createTime: string, event: string, key: string): string {
   return `${from}:${createTime}:${event}:${key}`.slice(0, 1100);
+}
+
+function fromGroupRobot(raw: unknown, receivedAt: Date): Inbound {
+  const m = groupRobotText.safeParse(raw);
+  if (!m.success) return { kind: 'ignored', what: 'group robot message other than text' };
+  const { ChatId, From, WebhookUrl, MsgId } = m.data;
+  return {
+    kind: 'event',
+    event: {
+      id: MsgId,
+      platform: 'wecom',
+      user: { platformUserId: From.UserId },
+      conversation: { kind: 'group', id: ChatId },
+      replyTo: { kind: 'group', chatId: ChatId, hint: { [HINT_ROBOT_WEBHOOK]: WebhookUrl } },
+      // The text starts with the robot's @name.
+      payload: { kind: 'text', text: m.data.Text.Content.replace(/^\s*@\S+\s*/, '').trim() },
+      receivedAt,
+    },
+  };
 }

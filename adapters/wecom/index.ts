@@ -10,6 +10,7 @@ import { outboundUrl } from '../../src/http/outbound-url.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
+import { HINT_ROBOT_WEBHOOK } from './inbound.js';
 import { DUPLICATE_CHECK_SECONDS } from './limits.js';
 import type { WindowRate } from './rate-window.js';
 import { renderCard, type WecomMessage } from './render.js';
@@ -122,6 +123,17 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
           return res.msgid ? { platformMessageId: res.msgid } : {};
         }
         case 'group': {
+          const robot = to.hint?.[HINT_ROBOT_WEBHOOK];
+          if (robot) {
+            // Asked in a group through its robot: the same robot answers there.
+            if (!isWecomWebhook(robot, config.apiBase)) {
+              throw new SendError('wecom robot webhook is not on qyapi.weixin.qq.com or WECOM_API_BASE', {
+                retryable: false,
+              });
+            }
+            await client.sendToRobot(robot, { msgtype: 'markdown', markdown: { content: message.robotMarkdown } });
+            return {};
+          }
           // appchat/send has no template cards (document/path/90248).
           await client.call('/cgi-bin/appchat/send', { chatid: to.chatId, ...markdown });
           return {};
@@ -133,4 +145,18 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
       }
     },
   };
+}
+
+// A webhook URL arrives inside a callback; only WeCom's own hosts (or the configured API base, a
+// stand-in in tests) may receive the bot's messages.
+function isWecomWebhook(url: string, apiBase: string): boolean {
+  try {
+    const { protocol, hostname, origin } = new URL(url);
+    if (origin === new URL(apiBase).origin) return true;
+    // The robot callback names an in.qyapi.weixin.qq.com URL, sometimes over plain http.
+    const web = protocol === 'https:' || protocol === 'http:';
+    return web && (hostname === 'qyapi.weixin.qq.com' || hostname.endsWith('.qyapi.weixin.qq.com'));
+  } catch {
+    return false;
+  }
 }

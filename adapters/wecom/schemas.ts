@@ -70,9 +70,28 @@ export const templateCardEvent = z.object({
   ResponseCode: z.string().optional(),
 });
 
+/**
+ * A group member @-mentioning the group robot (群机器人 message callback): the robot's own webhook
+ * answers the group, and the sender's userid lets a personal reply go to them privately.
+ */
+export const groupRobotText = z.object({
+  WebhookUrl: z.string().url().max(1000),
+  ChatId: nonEmpty.max(128),
+  ChatType: z.literal('group'),
+  From: z.object({ UserId: nonEmpty.max(128) }),
+  MsgType: z.literal('text'),
+  Text: z.object({ Content: z.string() }),
+  MsgId: nonEmpty.max(128),
+});
+
 /** Just enough to route: what kind of message or event this is. */
 export const messageHead = z.object({
-  xml: z.object({ MsgType: nonEmpty, Event: z.string().optional(), FromUserName: z.string().optional() }),
+  xml: z.object({
+    MsgType: nonEmpty,
+    Event: z.string().optional(),
+    FromUserName: z.string().optional(),
+    ChatType: z.string().optional(),
+  }),
 });
 
 // Keep every leaf a string: parseTagValue off, CDATA merged into the text value. WeCom never

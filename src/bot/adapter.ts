@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
 import type { Locale } from '../i18n/index.js';
-import type { BotEvent, ChatAddress, PlatformName } from './event.js';
+import type { ChatAddress, PlatformName } from './event.js';
+import type { Pipeline } from './pipeline.js';
 
 /** What a platform can show; features adapt to these, never to platform names. */
 export interface Capabilities {
@@ -26,18 +27,13 @@ export interface InterruptedSend {
   sendingAt: Date;
 }
 
-/** Hands an adapter what it needs to pass events inward. */
-export interface AdapterContext {
+/**
+ * Hands an adapter the inbound pipeline (src/bot/pipeline.ts) every platform shares. An adapter
+ * verifies and parses, calls `accept` (dedupe + store), acks the platform, then calls `deliver`;
+ * backpressure and reply privacy are the pipeline's, never the adapter's.
+ */
+export interface AdapterContext extends Pick<Pipeline, 'accept' | 'deliver' | 'answer'> {
   logger: Logger;
-  /**
-   * Records an inbound event id; false when it was seen before (a retry or replay). Pass the
-   * normalised event too, so a crash between this and the replies is finished after a restart.
-   */
-  isNew(source: string, eventId: string, event?: BotEvent): Promise<boolean>;
-  /** Runs the bot on an event and queues its replies through the outbox. */
-  deliver(event: BotEvent): Promise<void>;
-  /** Runs the bot on an event and returns its replies (for synchronous channels). */
-  handle(event: BotEvent): Promise<Card[]>;
 }
 
 /**

@@ -40,8 +40,16 @@ export interface BotEvent {
     displayName?: string;
   };
   conversation: { kind: 'dm' | 'group'; id: string };
-  /** Where replies go. */
+  /**
+   * Where replies go. When this is a group, personal cards still go to the sender privately
+   * (`{ kind: 'user', userId: user.platformUserId }`); the inbound pipeline decides that.
+   */
   replyTo: ChatAddress;
+  /**
+   * The replies replace one view (Slack's App Home) rather than being posted as messages,
+   * so they are joined into one card.
+   */
+  singleView?: boolean;
   /** A locale the platform or client asked for; the employee's own setting wins otherwise. */
   locale?: Locale;
   payload: EventPayload;

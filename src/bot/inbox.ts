@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { BotEvent } from './event.js';
+import { botEventSchema } from './event-schema.js';
 
 interface Pending {
   source: string;
@@ -113,19 +114,21 @@ export function createInbox(db: Db, now: () => Date): Inbox {
       });
       const claimed: BotEvent[] = [];
       for (const row of stale) {
+        const event = botEventSchema.safeParse(row.payload);
+        if (!event.success) {
+          // A row no release of ours could answer (written by an older shape): retire it rather
+          // than claim it again every grace period.
+          await db.inboundEvent.updateMany({ where: { id: row.id, handledAt: null }, data: { handledAt: at } });
+          continue;
+        }
         // Moving receivedAt forward is the claim: a second replica's update finds nothing.
         const { count } = await db.inboundEvent.updateMany({
           where: { id: row.id, handledAt: null, receivedAt: row.receivedAt },
           data: { receivedAt: at },
         });
-        if (count === 1 && row.payload) claimed.push(reviveEvent(row.payload));
+        if (count === 1) claimed.push(event.data);
       }
       return claimed;
     },
   };
-}
-
-function reviveEvent(payload: unknown): BotEvent {
-  const event = payload as BotEvent & { receivedAt: string | Date };
-  return { ...event, receivedAt: new Date(event.receivedAt) };
 }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Audit } from '../audit/audit.js';
-import type { Actor } from '../bot/actor.js';
 import type { Db } from '../db/client.js';
 import type { Access } from '../kit/access.js';
 import type { KpiEngine } from './compute.js';

@@ -46,7 +46,8 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
   const [code, ...rest] = args;
   if (!code) {
     const list = (await listModelsWithVersions(kpi.deps.db)).map((m) => m.code).join(', ');
-    return [noticeCard({ body: t('kpi.weights.models', { list }) }, t)];
+    // The weight models are HR's configuration, not for a group chat.
+    return [{ ...noticeCard({ body: t('kpi.weights.models', { list }) }, t), audience: 'personal' }];
   }
   const reasonAt = rest.findIndex((a) => /^(reason|原因)[:：]/i.test(a));
   const reason =

@@ -72,4 +72,14 @@ describe('the console page in a real browser', () => {
     await page.locator('article.card h3', { hasText: 'Late streak' }).waitFor();
     expect(await page.locator('article.card h3').first().textContent()).toBe('Late streak: 赵磊');
   });
+
+  it('says kpi in a group chat: the group sees a notice and the KPI card arrives in the direct chat', async () => {
+    await page.selectOption('#group', 'gc_console_sales');
+    await page.fill('#text', 'kpi');
+    await page.click('#send');
+    await page.locator('article.card', { hasText: 'privately' }).waitFor();
+    expect(await page.locator('#log').textContent()).not.toContain('2026-11');
+    await page.click('#tab-chat');
+    await page.locator('article.card h3', { hasText: '2026-11' }).waitFor();
+  });
 });

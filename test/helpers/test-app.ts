@@ -11,6 +11,7 @@ export interface TestAppOptions {
   adapters?: Adapter[];
   now?: () => Date;
   kpiRecomputeDelayMs?: number;
+  pipelineLimits?: { concurrency: number; maxWaiting: number };
   /** Logs somewhere other than nowhere (the log-scan test reads them). */
   logger?: Logger;
   /** Registers extra routes (a page, an API group) before the server is ready. */
@@ -39,6 +40,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     now: options.now ?? (() => TEST_TODAY),
     adapters: options.adapters,
     kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
+    pipelineLimits: options.pipelineLimits,
   });
   await options.beforeReady?.(app);
   await app.server.ready();

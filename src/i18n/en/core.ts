@@ -26,6 +26,8 @@ export const core: Record<keyof typeof zh, string> = {
   'bot.unknown_action': 'This button has expired. Please send the command again.',
   'bot.internal_error': 'Something went wrong handling your request. It has been logged; please try again later.',
   'bot.button.help': 'Show help',
+  'bot.sent_privately': "That answer is about you only, so I've sent it to you privately.",
+  'bot.busy': 'Kaopu is busy right now. Please try again in a minute.',
 
   'onboarding.title': 'Your account is not linked yet',
   'onboarding.body':

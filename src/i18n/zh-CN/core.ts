@@ -24,6 +24,8 @@ export const core = {
   'bot.unknown_action': '这个按钮已失效，请重新发送命令。',
   'bot.internal_error': '处理你的请求时出了问题，已记录，请稍后再试。',
   'bot.button.help': '查看帮助',
+  'bot.sent_privately': '这条回复只与你本人有关，已私信发给你。',
+  'bot.busy': '考谱现在有点忙，请一分钟后再试。',
 
   'onboarding.title': '还没有绑定账号',
   'onboarding.body':

@@ -22,7 +22,7 @@ export function wecomEnv(apiBase: string): Record<string, string> {
   };
 }
 
-type Fixture = 'text' | 'location' | 'template-card-event' | 'click' | 'enter-agent';
+type Fixture = 'text' | 'location' | 'template-card-event' | 'click' | 'enter-agent' | 'group-text';
 
 let sequence = 0;
 
@@ -38,6 +38,8 @@ export function callbackXml(fixture: Fixture, values: Record<string, string> = {
     key: 'help',
     taskId: 'task',
     responseCode: 'rc',
+    chatId: 'wrkGROUP0001',
+    webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test',
   };
   const all = { ...defaults, ...values };
   const template = readFileSync(new URL(`../../fixtures/wecom/${fixture}.xml`, import.meta.url), 'utf8').trim();
