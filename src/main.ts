@@ -52,9 +52,13 @@ async function main(): Promise<void> {
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
   if (seededNow) {
-    // A fresh demo has records but no scores yet; compute them now rather than at 02:30.
+    // A fresh demo has records but no scores yet; compute them now rather than at 02:30. Cards read
+    // stored results only, and "since last week" reads the Monday snapshot, so take the snapshot a
+    // week ago would have taken (from the records as they stood then) before today's scores.
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000);
     void app.scheduler
-      .runNow('kpi.nightly')
+      .runNow('kpi.snapshot', weekAgo)
+      .then(() => app.scheduler.runNow('kpi.nightly'))
       .then((outcome) => logger.info({ outcome }, 'demo KPI results computed'))
       .catch((err) => logger.error({ err }, 'demo KPI computation failed'));
   }
