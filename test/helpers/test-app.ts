@@ -2,7 +2,9 @@ import pino, { type Logger } from 'pino';
 import { afterAll } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import type { Adapter } from '../../src/bot/adapter.js';
+import type { Feature } from '../../src/bot/feature.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { FEATURES } from '../../src/features.js';
 import { KPI_RUNTIME, type KpiRuntime } from '../../src/kpi/index.js';
 import { cloneTemplate, ROOT, TEST_TODAY, type TestDatabase } from './test-db.js';
 
@@ -14,6 +16,8 @@ export interface TestAppOptions {
   pipelineLimits?: { concurrency: number; maxWaiting: number };
   /** Logs somewhere other than nowhere (the log-scan test reads them). */
   logger?: Logger;
+  /** Features run after the default ones (src/features.ts), through the same kit. */
+  extraFeatures?: readonly Feature[];
   /** Registers extra routes (a page, an API group) before the server is ready. */
   beforeReady?: (app: App) => void | Promise<void>;
 }
@@ -41,6 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     adapters: options.adapters,
     kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
     pipelineLimits: options.pipelineLimits,
+    features: [...FEATURES, ...(options.extraFeatures ?? [])],
   });
   await options.beforeReady?.(app);
   await app.server.ready();
