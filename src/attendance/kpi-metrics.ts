@@ -12,7 +12,6 @@ import {
   only,
   raw,
   sql,
-  workdayDates,
 } from '../kpi/index.js';
 import { checkInWhyRows } from './kpi-why.js';
 
@@ -97,7 +96,8 @@ const lateMinutes: MetricSpec = {
     ),
 };
 
-// Absent workdays: statutory workdays (holidays and make-up days included) with no check-in at all.
+// Absent workdays: the calendar's workdays (statutory holidays and make-up days, then the company's
+// `Holiday` overrides) with no check-in at all.
 // Only check-ins on workdays count as presence: a Saturday at work does not excuse a missed Monday.
 const absentDays: MetricSpec = {
   code: 'absent_days',
@@ -110,7 +110,7 @@ const absentDays: MetricSpec = {
   completeDays: true,
   sql: (d, w) => {
     const local = (t: Date) => new Date(t.getTime() + w.offsetMinutes * 60_000).toISOString().slice(0, 10);
-    const days = workdayDates(local(w.start), local(new Date(w.end.getTime() - 1)));
+    const days = w.calendar.workdayDates(local(w.start), local(new Date(w.end.getTime() - 1)));
     const day = d.localDate('"at"', w.offsetMinutes);
     return grouped(
       {

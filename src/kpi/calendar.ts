@@ -1,21 +1,14 @@
-// The KPI engine's statutory calendar, from the shared one in src/time/calendar.ts.
-// TODO(#9): load the company's Holiday overrides per period (loadCalendar) once compute passes a calendar down.
-import { makeCalendar } from '../time/calendar.js';
+// The KPI engine's calendar: the shared one (src/time/calendar.ts), China's published holidays and
+// make-up workdays plus the company's `Holiday` overrides, read once per period and passed down to
+// every metric of a recompute.
+import type { Db } from '../db/client.js';
+import { type Calendar, loadCalendar } from '../time/calendar.js';
+import { periodDates } from '../time/period.js';
 
-const statutory = makeCalendar();
-const cache = new Map<string, number>();
+export type { Calendar } from '../time/calendar.js';
 
-/** Statutory workdays in [from, to] (local dates), holidays and make-up workdays (调休) included. */
-export function workdaysBetween(from: string, to: string): number {
-  const key = `${from}/${to}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const n = statutory.workdaysBetween(from, to);
-  cache.set(key, n);
-  return n;
-}
-
-/** The statutory workdays in [from, to] (local dates), in order. */
-export function workdayDates(from: string, to: string): string[] {
-  return statutory.workdayDates(from, to);
+/** The calendar of a period: one query for the company's overrides of its local dates. */
+export function periodCalendar(db: Db, period: string): Promise<Calendar> {
+  const { first, last } = periodDates(period);
+  return loadCalendar(db, first, last);
 }

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { periodDates } from '../time/period.js';
+import { type Calendar, periodCalendar } from './calendar.js';
 import { evaluateMetric } from './evaluate.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { modelFor } from './resolve.js';
@@ -72,7 +73,10 @@ export async function computePeriod(
     if (!definitions.has(v.id)) definitions.set(v.id, modelSchema.parse(await versionDefinition(db, v.id)));
   }
   const single = options.employeeIds?.length === 1 ? options.employeeIds[0] : undefined;
-  const values = await aggregate(engine, period, placed, definitions, options.asOf ?? engine.now(), single);
+  // one read of the company's holidays for the period, shared by every person and metric
+  const calendar = await periodCalendar(db, period);
+  const asOf = options.asOf ?? engine.now();
+  const values = await aggregate(engine, period, placed, definitions, { asOf, calendar, single });
   const targets = await targetsForPeriod(db, period, options.employeeIds);
 
   const results: Computed[] = placed.map(({ e, v }) => {
@@ -119,8 +123,7 @@ async function aggregate(
   period: string,
   placed: { e: ScopeEmployee; v: VersionRef }[],
   definitions: Map<string, ModelDefinition>,
-  asOf: Date,
-  single: string | undefined,
+  { asOf, calendar, single }: { asOf: Date; calendar: Calendar; single: string | undefined },
 ): Promise<Values> {
   const wanted = new Map<string, { code: string; params: Record<string, unknown> }>();
   for (const model of definitions.values()) {
@@ -136,7 +139,7 @@ async function aggregate(
   const zeros: Values = new Map();
   for (const [timeZone, people] of byZone) {
     for (const [key, { code, params }] of wanted) {
-      const scope = { period, timeZone, asOf, people, params, ...(single ? { employeeId: single } : {}) };
+      const scope = { period, timeZone, asOf, people, params, calendar, ...(single ? { employeeId: single } : {}) };
       const { values, missing } = await evaluateMetric(engine, code, scope);
       for (const [id, v] of values) put(out, id, key, v);
       // Zero-when-missing metrics only count for people with some record elsewhere (see below).

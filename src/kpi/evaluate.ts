@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.js';
 import { periodDates, periodRange } from '../time/period.js';
 import { addDays, localDate, offsetMinutes, zonedTime } from '../time/zoned.js';
-import { workdaysBetween } from './calendar.js';
+import { type Calendar, periodCalendar } from './calendar.js';
 import { dialectFor, type MetricRegistry, type MetricWindow } from './metrics/index.js';
 import type { MetricValue } from './rules.js';
 import { runMetricSql, type ScopeEmployee } from './store-results.js';
@@ -21,6 +21,8 @@ export interface MetricScope {
   params?: Readonly<Record<string, unknown>>;
   /** Restrict the query to one employee (incremental recompute, the card). */
   employeeId?: string;
+  /** The period's calendar (computePeriod loads it once); read from the `Holiday` table when absent. */
+  calendar?: Calendar;
 }
 
 export interface MetricEvaluation {
@@ -46,17 +48,28 @@ export async function evaluateMetric(
   const lastFullDay = localDate(new Date(dayEnd.getTime() - 1), zone);
   const wEnd = spec.completeDays ? dayEnd : end;
   if (wEnd <= range.start) return { values, missing };
+  const calendar = scope.calendar ?? (await periodCalendar(source.db, period));
   const w: MetricWindow = {
     start: range.start,
     end: wEnd,
     offsetMinutes: offsetMinutes(range.start, zone),
     params: scope.params ?? {},
+    calendar,
     ...(scope.employeeId ? { employeeId: scope.employeeId } : {}),
   };
   const people = new Map(scope.people.map((p) => [p.id, p]));
   const { first, last } = periodDates(period);
-  const derive = (v: number, id: string) =>
-    spec.derive ? spec.derive(v, { workdays: workdays(people.get(id), first, last, lastFullDay) }) : v;
+  const counted = new Map<string, number>();
+  const workdaysOf = (id: string): number => {
+    const [from, to] = employedDays(people.get(id), first, last, lastFullDay);
+    const key = `${from}/${to}`;
+    const hit = counted.get(key);
+    if (hit !== undefined) return hit;
+    const n = calendar.workdaysBetween(from, to);
+    counted.set(key, n);
+    return n;
+  };
+  const derive = (v: number, id: string) => (spec.derive ? spec.derive(v, { workdays: workdaysOf(id) }) : v);
   for (const row of await runMetricSql(source.db, spec.sql(dialectFor(source.provider), w))) {
     if (!people.has(row.e)) continue;
     const value = row.v === null || row.v === undefined ? null : derive(Number(row.v), row.e);
@@ -70,11 +83,17 @@ export async function evaluateMetric(
   return { values, missing };
 }
 
-function workdays(e: ScopeEmployee | undefined, first: string, last: string, lastFullDay: string): number {
+/** The local dates [from, to] of the period a person was employed up to the last whole day (empty: to < from). */
+function employedDays(
+  e: ScopeEmployee | undefined,
+  first: string,
+  last: string,
+  lastFullDay: string,
+): [string, string] {
   const from = e && e.hireDate > first ? e.hireDate : first;
   let to = lastFullDay < last ? lastFullDay : last;
   if (e?.leftDate && e.leftDate < to) to = e.leftDate;
-  return workdaysBetween(from, to < from ? addDays(from, -1) : to);
+  return [from, to < from ? addDays(from, -1) : to];
 }
 
 function minDate(a: Date, b: Date): Date {

@@ -23,7 +23,7 @@ export const KPI_ACTIONS = {
   weightsSave: 'kpi.weights.save',
 } as const;
 export const KPI_COMMANDS = { card: 'kpi.card', team: 'kpi.team', weights: 'kpi.weights' } as const;
-export { workdayDates } from './calendar.js';
+export type { Calendar } from './calendar.js';
 export type { KpiDeps } from './context.js';
 export { nightlyRecompute, weeklySnapshot } from './jobs.js';
 export type {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/sqlite/client.js';
+import type { Calendar } from '../../time/calendar.js';
 import type { MetricMeta } from '../rules.js';
 
 /** Per-dialect SQL fragments; everything else in a metric's query is portable SQL. */
@@ -23,6 +24,8 @@ export interface MetricWindow {
   /** The zone's UTC offset during the window (China has no DST). */
   offsetMinutes: number;
   params: Readonly<Record<string, unknown>>;
+  /** The period's workdays: published holidays plus the company's `Holiday` overrides. */
+  calendar: Calendar;
 }
 
 export interface MetricSpec extends MetricMeta {
