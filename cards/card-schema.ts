@@ -49,7 +49,6 @@ export const cardSchema = z.object({
   title: z.string(),
   tone: z.enum(['info', 'success', 'warning', 'danger']),
   blocks: z.array(blockSchema),
-  moreUrl: z.string().optional(),
   text: z.string(),
   audience: z.literal('personal').optional(),
 }) satisfies z.ZodType<Card>;

@@ -61,8 +61,6 @@ export interface Card {
   title: string;
   tone: Tone;
   blocks: Block[];
-  /** Link to the full view on the web, used by adapters when they must truncate. */
-  moreUrl?: string;
   /** Absent: anyone in the conversation may see it. */
   audience?: Audience;
   text: string;
@@ -103,21 +101,13 @@ function blockToText(block: Block): string {
 }
 
 /** Builds a card and its plain-text fallback from the same blocks, so they never disagree. */
-export function makeCard(input: {
-  title: string;
-  tone?: Tone;
-  blocks: Block[];
-  moreUrl?: string;
-  audience?: Audience;
-}): Card {
+export function makeCard(input: { title: string; tone?: Tone; blocks: Block[]; audience?: Audience }): Card {
   const body = input.blocks.map(blockToText).filter((s) => s.length > 0);
   const lines = [input.title, ...body];
-  if (input.moreUrl) lines.push(input.moreUrl);
   return {
     title: input.title,
     tone: input.tone ?? 'info',
     blocks: input.blocks,
-    ...(input.moreUrl ? { moreUrl: input.moreUrl } : {}),
     ...(input.audience ? { audience: input.audience } : {}),
     text: lines.join('\n'),
   };

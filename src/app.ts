@@ -100,10 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   adapters.set('console', createConsoleAdapter({ db, audit, access: consoleMode, token: config.consoleToken, now }));
   if (config.dingtalk) adapters.set('dingtalk', createDingtalkAdapter({ config: config.dingtalk, db, now, limiters }));
   if (config.wecom) {
-    adapters.set(
-      'wecom',
-      createWecomAdapter({ config: config.wecom, logger, publicBaseUrl: config.publicBaseUrl, now, limiters }),
-    );
+    adapters.set('wecom', createWecomAdapter({ config: config.wecom, logger, now, limiters }));
   }
   if (config.slack)
     adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale, limiters }));

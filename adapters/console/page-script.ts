@@ -70,7 +70,6 @@ export const PAGE_SCRIPT = String.raw`
       }
       else if (b.type === 'form') box.append(renderForm(b, groupId));
     }
-    if (card.moreUrl) box.append(el('p', {}, el('a', { href: card.moreUrl, target: '_blank' }, card.moreUrl)));
     return box;
   }
 

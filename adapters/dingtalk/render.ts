@@ -21,10 +21,10 @@ export function renderCard(raw: Card, locale: Locale): DingtalkMessage {
   const card = mapCardText(raw, (text) => neutraliseMarkdown(stripInvisible(text)));
   const t = translator(locale);
   const title = cut(card.title.replace(/\s+/g, ' ').trim(), MAX_TITLE_CHARS);
-  const buttons = pickButtons(card, t('dingtalk.more'));
+  const buttons = pickButtons(card);
   // Characters are the visible limit, bytes the wire limit: 4-byte emoji or escapes can hit bytes first.
   for (let limit = MAX_TEXT_CHARS; ; limit = Math.floor(limit * 0.8)) {
-    const text = bodyText(card, title, limit, t('dingtalk.more'), t('dingtalk.truncated'));
+    const text = bodyText(card, title, limit, t('dingtalk.truncated'));
     const message = toMessage(title, text, buttons);
     if (limit < 500 || Buffer.byteLength(JSON.stringify(message.msgParam)) <= MAX_MSG_PARAM_BYTES) return message;
   }
@@ -59,22 +59,21 @@ export function toWebhookBody(message: DingtalkMessage): Record<string, unknown>
   return { msgtype: 'actionCard', actionCard: { title, text, btns, btnOrientation: '0' } };
 }
 
-function pickButtons(card: Card, moreLabel: string): { title: string; url: string }[] {
-  const all = cardButtons(card).map((b) => ({
-    title: cut(b.label.trim(), MAX_BUTTON_TITLE_CHARS),
-    url: isLinkButton(b) ? b.url : actionUrl(b.actionId, b.value),
-  }));
-  if (all.length <= MAX_BUTTONS) return all;
-  // Too many buttons: keep the first ones and make the last slot open the full view.
-  if (!card.moreUrl) return all.slice(0, MAX_BUTTONS);
-  return [...all.slice(0, MAX_BUTTONS - 1), { title: cut(moreLabel, MAX_BUTTON_TITLE_CHARS), url: card.moreUrl }];
+/** The card's buttons as action-card buttons; past `MAX_BUTTONS`, the first ones. */
+function pickButtons(card: Card): { title: string; url: string }[] {
+  return cardButtons(card)
+    .map((b) => ({
+      title: cut(b.label.trim(), MAX_BUTTON_TITLE_CHARS),
+      url: isLinkButton(b) ? b.url : actionUrl(b.actionId, b.value),
+    }))
+    .slice(0, MAX_BUTTONS);
 }
 
-function bodyText(card: Card, title: string, limit: number, moreLabel: string, truncatedLabel: string): string {
+function bodyText(card: Card, title: string, limit: number, truncatedLabel: string): string {
   const parts = [`### ${TONE_MARK[card.tone]}${title}`, ...card.blocks.map(blockMarkdown).filter((s) => s.length > 0)];
   const full = parts.join('\n\n');
   if (length(full) <= limit) return full;
-  const tail = card.moreUrl ? `\n\n${truncatedLabel} [${moreLabel}](${card.moreUrl})` : `\n\n${truncatedLabel}`;
+  const tail = `\n\n${truncatedLabel}`;
   const room = limit - length(tail);
   let out = '';
   for (const part of parts) {

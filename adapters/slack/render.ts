@@ -213,7 +213,7 @@ function progressLine(p: ProgressBlock): string {
   return `${p.highlight ? '⚠️ ' : ''}*${escapeMrkdwn(p.label)}* \`${progressBar(p.ratio)}\` ${escapeMrkdwn(p.display)}`;
 }
 
-/** A card as Block Kit blocks, at most `maxBlocks`, with a link to `moreUrl` when cut. */
+/** A card as Block Kit blocks, at most `maxBlocks`, with a note saying so when cut. */
 export function renderSlackBlocks(
   card: Card,
   locale: Locale,
@@ -240,25 +240,11 @@ export function renderSlackBlocks(
     }
     b.lines(bars);
   }
-  // Two blocks stay free for the "shortened" note and the link to the full view.
+  // One block stays free for the "shortened" note.
   const overflow = b.blocks.length > maxBlocks;
-  const blocks = overflow || b.cut ? b.blocks.slice(0, maxBlocks - 2) : b.blocks;
+  const blocks = overflow || b.cut ? b.blocks.slice(0, maxBlocks - 1) : b.blocks;
   if (!overflow && !b.cut) return blocks;
   blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(b.t('slack.truncated')))] });
-  if (card.moreUrl && card.moreUrl.length <= L.buttonUrl) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          text: plain(clip(b.t('slack.more'), L.buttonText).text),
-          url: card.moreUrl,
-          action_id: b.uniqueId(`${LINK_ACTION_PREFIX}more`, `${LINK_ACTION_PREFIX}more`),
-          style: 'primary',
-        },
-      ],
-    });
-  }
   return blocks;
 }
 

@@ -18,8 +18,6 @@ import { renderCard, type WecomMessage } from './render.js';
 export interface WecomAdapterOptions {
   config: WecomConfig;
   logger: Logger;
-  /** Where tapping a text_notice card leads when the card has no link of its own. */
-  publicBaseUrl: string;
   now?: () => Date;
   robotRate?: WindowRate;
   memberRate?: WindowRate;
@@ -85,7 +83,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
       });
     },
     render(card: Card, locale: Locale): WecomMessage {
-      return renderCard(card, locale, { fallbackUrl: `${options.publicBaseUrl}/console` });
+      return renderCard(card, locale);
     },
     async send(to: ChatAddress, message: WecomMessage, meta?: SendMeta) {
       const markdown = { msgtype: 'markdown', markdown: { content: message.markdown } };

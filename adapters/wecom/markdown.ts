@@ -5,7 +5,6 @@ import { type Block, type Card, isLinkButton, progressBar } from '../../cards/ca
 import { mapCardText } from '../../cards/map-card-text.js';
 import { neutraliseMarkdown } from '../../src/bot/neutralise-markdown.js';
 import { stripInvisible } from '../../src/bot/strip-invisible.js';
-import type { Translate } from '../../src/i18n/index.js';
 import { byteLength, cutBytes } from './truncate.js';
 
 function blockLines(block: Block): string[] {
@@ -33,17 +32,12 @@ function blockLines(block: Block): string[] {
   }
 }
 
-/**
- * The card as markdown within `maxBytes`. When the body must be cut, it ends with "…" and, if
- * the card has one, a link to the full view, so truncation never hides where the rest is.
- */
-export function renderMarkdown(raw: Card, maxBytes: number, t: Translate): string {
+/** The card as markdown within `maxBytes`; when the body must be cut, it ends with "…". */
+export function renderMarkdown(raw: Card, maxBytes: number): string {
   // Card text may echo what a user typed; only the links and tags written here stay markup.
   const card = mapCardText(raw, (text) => neutraliseMarkdown(stripInvisible(text)));
   const body = [`**${card.title}**`, ...card.blocks.flatMap(blockLines)].join('\n').replace(/\n{3,}/g, '\n\n');
-  const link = card.moreUrl ? `\n[${t('wecom.more')}](${card.moreUrl})` : '';
-  if (byteLength(body) + byteLength(link) <= maxBytes) return body + link;
+  if (byteLength(body) <= maxBytes) return body;
   const ellipsis = '\n…';
-  const room = maxBytes - byteLength(link) - byteLength(ellipsis);
-  return cutBytes(cutBytes(body, Math.max(0, room)) + ellipsis + link, maxBytes);
+  return cutBytes(cutBytes(body, Math.max(0, maxBytes - byteLength(ellipsis))) + ellipsis, maxBytes);
 }

@@ -1,6 +1,6 @@
 // Card → WeCom template_card (模板卡片消息, https://developer.work.weixin.qq.com/document/path/90236):
-// button_interaction when the card has buttons to press, text_notice when the content fits one,
-// markdown otherwise. Pure: no clock, no randomness (task_id is added at send time).
+// button_interaction when the card has buttons to press, text_notice when the content fits one and
+// the card has a link for its required card_action, markdown otherwise. Pure: no clock, no randomness (task_id is added at send time).
 import { type Block, type Card, cardButtons, isLinkButton, type Tone } from '../../cards/card.js';
 import { mapCardText } from '../../cards/map-card-text.js';
 import { stripInvisible } from '../../src/bot/strip-invisible.js';
@@ -42,11 +42,6 @@ export interface WecomMessage {
   robotMarkdown: string;
 }
 
-export interface RenderOptions {
-  /** text_notice cards must open a URL when tapped; used when the card has no moreUrl. */
-  fallbackUrl: string;
-}
-
 // source.desc_color: 0 grey, 1 black, 2 red, 3 green.
 const TONE_COLOR: Record<Tone, number> = { info: 0, success: 3, warning: 1, danger: 2 };
 
@@ -86,7 +81,6 @@ function lineOf(block: Block): string[] {
 export function renderTemplateCard(
   card: Card,
   t: Translate,
-  options: RenderOptions,
 ): { templateCard: TemplateCard; split: boolean } | undefined {
   const fieldBlocks = card.blocks.filter((b): b is Extract<Block, { type: 'fields' }> => b.type === 'fields');
   const horizontal =
@@ -137,35 +131,37 @@ export function renderTemplateCard(
     const templateCard: TemplateCard = {
       card_type: 'button_interaction',
       ...(fits ? base : { source: base.source, main_title: base.main_title }),
-      ...(card.moreUrl ? { card_action: { type: 1, url: card.moreUrl } } : {}),
       button_list,
     };
     return { templateCard, split: !fits };
   }
 
+  // text_notice requires card_action, a URL opened when the card is tapped: the card's first link.
+  // A card without one goes as markdown rather than pointing at a page that may not exist.
+  const [first] = links;
   const expressible =
     fits && links.length <= LIMITS.jumpItems && links.every((l) => charLength(l.label) <= LIMITS.jumpTitleChars);
-  if (!expressible) return undefined;
+  if (!first || !expressible) return undefined;
   const templateCard: TemplateCard = {
     card_type: 'text_notice',
     ...base,
-    ...(links.length ? { jump_list: links.map((l) => ({ type: 1 as const, title: l.label, url: l.url })) } : {}),
-    card_action: { type: 1, url: card.moreUrl ?? options.fallbackUrl },
+    jump_list: links.map((l) => ({ type: 1 as const, title: l.label, url: l.url })),
+    card_action: { type: 1, url: first.url },
   };
   return { templateCard, split: false };
 }
 
-export function renderCard(raw: Card, locale: Locale, options: RenderOptions): WecomMessage {
+export function renderCard(raw: Card, locale: Locale): WecomMessage {
   // Template cards are plain fields; markdown.ts also neutralises markup in what the card says.
   const card = mapCardText(raw, stripInvisible);
   const t = translator(locale);
-  const rendered = renderTemplateCard(card, t, options);
-  const markdown = renderMarkdown(card, LIMITS.appMarkdownBytes, t);
+  const rendered = renderTemplateCard(card, t);
+  const markdown = renderMarkdown(card, LIMITS.appMarkdownBytes);
   return {
     locale,
     ...(rendered ? { templateCard: rendered.templateCard } : {}),
     ...(rendered?.split ? { lead: markdown } : {}),
     markdown,
-    robotMarkdown: renderMarkdown(card, LIMITS.robotMarkdownBytes, t),
+    robotMarkdown: renderMarkdown(card, LIMITS.robotMarkdownBytes),
   };
 }

@@ -86,7 +86,6 @@ export default async function bench(report: Report): Promise<void> {
     const unthrottled = createWecomAdapter({
       config,
       logger,
-      publicBaseUrl: 'https://kaopu.example',
       robotRate: { perWindow: 1_000_000, windowMs: 1 },
     });
     const native = unthrottled.render(card, 'zh-CN');
@@ -103,7 +102,6 @@ export default async function bench(report: Report): Promise<void> {
     const adapter = createWecomAdapter({
       config,
       logger,
-      publicBaseUrl: 'https://kaopu.example',
       robotRate: { perWindow: PER_WINDOW, windowMs: WINDOW_MS },
     });
     const adapters = new Map<PlatformName, Adapter>([['wecom', adapter]]);

@@ -29,7 +29,6 @@ export const INJECTION_CORPUS: Record<string, string> = {
 /** The bot's own URLs on a corpus card; these, and only these, may come out as live links. */
 export const OWN_IMAGE_URL = 'https://kaopu.test/charts/abc.1.mac.png';
 export const OWN_LINK_URL = 'https://kaopu.test/files/abc.1.mac.xlsx';
-export const OWN_MORE_URL = 'https://kaopu.test/console';
 
 /** A card carrying `s` in every slot a reader sees, around the bot's own link and image. */
 export function corpusCard(s: string): Card {
@@ -37,7 +36,6 @@ export function corpusCard(s: string): Card {
     title: `Report ${s}`,
     tone: 'warning',
     text: `No employee called "${s}".`,
-    moreUrl: OWN_MORE_URL,
     blocks: [
       { type: 'text', text: `No employee called "${s}".` },
       { type: 'fields', fields: [{ label: `Name ${s}`, value: s }] },

@@ -13,14 +13,7 @@ import { eventBody, signedRequest, slackEnv } from '../fixtures/slack/requests.j
 import { startSlackStandIn } from '../fixtures/slack/stand-in.js';
 import { startTestApp } from '../helpers/test-app.js';
 import { TEST_TODAY } from '../helpers/test-db.js';
-import {
-  corpusCard,
-  INJECTION_CORPUS,
-  INVISIBLE,
-  OWN_IMAGE_URL,
-  OWN_LINK_URL,
-  OWN_MORE_URL,
-} from './injection-corpus.js';
+import { corpusCard, INJECTION_CORPUS, INVISIBLE, OWN_IMAGE_URL, OWN_LINK_URL } from './injection-corpus.js';
 
 const slack = await startSlackStandIn();
 const dingtalk = await startStandIn();
@@ -62,7 +55,7 @@ function slackParsed(text: string, blocks: SlackBlock[]): string[] {
 
 /** Markdown with the bot's own constructs removed: what is left came from the card's text. */
 function userPart(markdown: string): string {
-  const own = [OWN_IMAGE_URL, OWN_LINK_URL, OWN_MORE_URL].map((u) => u.replace(/[.]/g, '\\.')).join('|');
+  const own = [OWN_IMAGE_URL, OWN_LINK_URL].map((u) => u.replace(/[.]/g, '\\.')).join('|');
   return markdown
     .replace(new RegExp(`!?\\[[^\\]]*\\]\\((?:${own})\\)`, 'g'), '')
     .replace(/<font color="warning">|<\/font>/g, '');
@@ -91,7 +84,7 @@ describe('injection corpus through every adapter', () => {
   });
 
   it.each(cases)('WeCom: %s stays text in markdown and the template card', (_name, s) => {
-    const message = renderWecom(card(s), 'en', { fallbackUrl: OWN_MORE_URL });
+    const message = renderWecom(card(s), 'en');
     expectInertMarkdown(message.markdown);
     expectInertMarkdown(message.robotMarkdown);
     expect(JSON.stringify(message)).not.toMatch(INVISIBLE);
@@ -106,7 +99,7 @@ describe('injection corpus through every adapter', () => {
     const dingtalk = renderDingtalk(card('<!channel>'), 'en');
     expect(dingtalk.msgParam.text).toContain(`](${OWN_IMAGE_URL})`);
     expect(dingtalk.msgParam.singleURL).toBe(OWN_LINK_URL);
-    const wecom = renderWecom(card('<!channel>'), 'en', { fallbackUrl: OWN_MORE_URL });
+    const wecom = renderWecom(card('<!channel>'), 'en');
     expect(wecom.markdown).toContain(`](${OWN_LINK_URL})`);
     expect(wecom.markdown).toContain('<font color="warning">');
   });

@@ -1,5 +1,4 @@
 export const slackUi = {
-  'slack.more': 'Open the full view',
   'slack.truncated': 'This is long, so Slack shows only part of it.',
   'slack.rows_omitted': '… {count} more rows not shown',
   'slack.form.open': 'Open form',

@@ -1,4 +1,3 @@
 export const wecom = {
-  'wecom.more': 'View in full',
   'wecom.button.done': 'Done',
 } as const;

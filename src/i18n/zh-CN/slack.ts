@@ -1,5 +1,4 @@
 export const slackUi = {
-  'slack.more': '查看完整内容',
   'slack.truncated': '内容较长，Slack 中只显示了一部分。',
   'slack.rows_omitted': '…… 另有 {count} 行未显示',
   'slack.form.open': '填写',

@@ -66,26 +66,28 @@ describe('DingTalk rendering', () => {
     expect(pressedAction(url)).toEqual({ actionId: 'alerts.ack', value: 'a 1/2&b' });
   });
 
-  it('cuts the oversized card with a link to its full view in the text and in the last button', () => {
+  it('cuts the oversized card with a note and keeps its first buttons, linking nowhere it does not know', () => {
     const oversized = sampleCards('zh-CN').find((s) => s.name === 'oversized')?.card;
     const card = oversized as NonNullable<typeof oversized>;
     const message = renderCard(card, 'zh-CN');
-    expect(message.msgParam.text).toContain(`[查看完整内容](${card.moreUrl})`);
+    expect(message.msgParam.text?.endsWith('\n\n（内容过长，已截断）')).toBe(true);
     const buttons = buttonsOf(message);
     expect(buttons).toHaveLength(MAX_BUTTONS);
-    expect(buttons.at(-1)).toEqual({ title: '查看完整内容', url: card.moreUrl });
+    expect(buttons.map((b) => b.title.split(' ')[0])).toEqual(
+      Array.from({ length: MAX_BUTTONS }, (_, i) => `按钮${i}`),
+    );
+    expect(JSON.stringify(message)).not.toContain('/console');
     expect(message.msgKey).toBe('sampleActionCard5');
   });
 
   it('stays under the msgParam byte limit even when the text is all 4-byte emoji', () => {
     const card = makeCard({
       title: '表情',
-      moreUrl: 'https://kaopu.example/x',
       blocks: [{ type: 'text', text: '😀'.repeat(6000) }],
     });
     const message = renderCard(card, 'zh-CN');
     expect(Buffer.byteLength(JSON.stringify(message.msgParam))).toBeLessThanOrEqual(MAX_MSG_PARAM_BYTES);
-    expect(message.msgParam.text).toContain('(https://kaopu.example/x)');
+    expect(message.msgParam.text).toContain('😀');
   });
 
   it('shows fields, progress and tables as markdown a DingTalk client can display', () => {

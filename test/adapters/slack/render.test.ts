@@ -54,24 +54,16 @@ describe('Slack Block Kit rendering', () => {
     }
   }
 
-  it('keeps a link to the full view when the oversized card is cut', () => {
+  it('ends the oversized card with the note that it was cut, and links nowhere the card does not', () => {
     const card = sampleCards('en').find((s) => s.name === 'oversized')?.card;
     if (!card) throw new Error('oversized sample missing');
     const { blocks } = renderSlackMessage(card, 'en');
     expect(blocks.length).toBeLessThanOrEqual(L.blocksPerMessage);
     expect(blocks.at(-1)).toEqual({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          text: { type: 'plain_text', text: 'Open the full view', emoji: true },
-          url: 'https://kaopu.example/console',
-          action_id: 'link:more',
-          style: 'primary',
-        },
-      ],
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'This is long, so Slack shows only part of it.' }],
     });
-    expect(blocks.at(-2)).toMatchObject({ type: 'context' });
+    expect(JSON.stringify(blocks)).not.toContain('/console');
   });
 
   it('renders the help card as a header, the intro, two-column commands and the KPI button', () => {
@@ -145,17 +137,14 @@ describe('Slack Block Kit rendering', () => {
 });
 
 describe('Slack block budget', () => {
-  it('cuts a card with more than 50 blocks to 50, ending with the link to the full view', () => {
+  it('cuts a card with more than 50 blocks to 50, ending with the note that it was shortened', () => {
     const card = makeCard({
       title: 'Many',
-      moreUrl: 'https://kaopu.example/full',
       blocks: Array.from({ length: 80 }, (_, i) => ({ type: 'text' as const, text: `line ${i}` })),
     });
     const { blocks } = renderSlackMessage(card, 'zh-CN');
     expect(blocks).toHaveLength(L.blocksPerMessage);
-    expect(blocks.at(-1)).toMatchObject({
-      type: 'actions',
-      elements: [{ text: { text: '查看完整内容' }, url: 'https://kaopu.example/full' }],
-    });
+    expect(blocks.at(-1)).toMatchObject({ type: 'context' });
+    expect(blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 });

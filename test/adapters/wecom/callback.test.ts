@@ -15,7 +15,10 @@ const sends = () => standIn.to('/cgi-bin/message/send');
 
 async function nextSend(before: number) {
   await vi.waitFor(() => expect(sends().length).toBeGreaterThan(before), { timeout: 10_000 });
-  return sends()[before]?.body as Record<string, unknown> & { template_card: Record<string, unknown> };
+  return sends()[before]?.body as Record<string, unknown> & {
+    template_card: Record<string, unknown>;
+    markdown: { content: string };
+  };
 }
 
 async function counts() {
@@ -141,7 +144,9 @@ describe('WeCom messages end to end', () => {
     const before = sends().length;
     await app.server.inject(signedPost(callbackXml('location')));
     const body = await nextSend(before);
-    expect(body.template_card).toMatchObject({ main_title: { title: 'GCJ02 31.2304,121.4737' } });
+    // A card without a link cannot be a text_notice (it needs a card_action URL), so it goes as markdown.
+    expect(body.msgtype).toBe('markdown');
+    expect(body.markdown.content).toBe('**GCJ02 31.2304,121.4737**');
   });
 
   it('treats a menu click with a plain key as that command', async () => {
@@ -166,8 +171,9 @@ describe('WeCom messages end to end', () => {
     await app.server.inject(signedPost(callbackXml('text', { from: 'stranger01', content: 'help' })));
     const body = await nextSend(before);
     expect(body.touser).toBe('stranger01');
-    expect(body.template_card).toMatchObject({ main_title: { title: '还没有绑定账号' } });
-    expect(String(body.template_card.sub_title_text)).toContain('stranger01');
+    expect(body.msgtype).toBe('markdown');
+    expect(String(body.markdown.content)).toMatch(/^\*\*还没有绑定账号\*\*\n/);
+    expect(String(body.markdown.content)).toContain('stranger01');
   });
 });
 

@@ -25,10 +25,20 @@ afterEach(async () => {
 afterAll(() => nock.enableNetConnect());
 
 const card = makeCard({ title: '考勤提醒', blocks: [{ type: 'text', text: '你今天还没有打卡。' }] });
+const linked = makeCard({
+  title: '考勤提醒',
+  blocks: [
+    { type: 'text', text: '你今天还没有打卡。' },
+    { type: 'actions', buttons: [{ url: 'https://kaopu.example/files/att.xlsx', label: '考勤明细' }] },
+  ],
+});
 const sendPath = '/cgi-bin/message/send';
 
-async function enqueue(to: Parameters<typeof app.outbox.enqueue>[0]['to'] = { kind: 'user', userId: 'liming' }) {
-  const id = await app.outbox.enqueue({ platform: 'wecom', to, card, locale: 'zh-CN' });
+async function enqueue(
+  to: Parameters<typeof app.outbox.enqueue>[0]['to'] = { kind: 'user', userId: 'liming' },
+  message = card,
+) {
+  const id = await app.outbox.enqueue({ platform: 'wecom', to, card: message, locale: 'zh-CN' });
   if (!id) throw new Error('not enqueued');
   return id;
 }
@@ -41,7 +51,7 @@ async function later(ms = 10 * 60_000) {
 const ok = { errcode: 0, errmsg: 'ok', msgid: 'm1' };
 
 describe('WeCom API client', () => {
-  it('fetches one token for two sends and posts the exact text_notice body', async () => {
+  it('fetches one token for two sends and posts the exact text_notice body, tapping to its first link', async () => {
     const token = nock(API)
       .get('/cgi-bin/gettoken')
       .query({ corpid: 'wwkaopu0000test01', corpsecret: 'stand-in-secret' })
@@ -52,7 +62,8 @@ describe('WeCom API client', () => {
       .query({ access_token: 'T1' })
       .times(2)
       .reply(200, ok);
-    const ids = [await enqueue(), await enqueue()];
+    const to = { kind: 'user', userId: 'liming' } as const;
+    const ids = [await enqueue(to, linked), await enqueue(to, linked)];
     await app.outbox.drain();
     expect(token.isDone() && send.isDone()).toBe(true);
     expect((await row(ids[0] as string)).status).toBe('SENT');
@@ -66,11 +77,34 @@ describe('WeCom API client', () => {
         source: { desc: '考谱', desc_color: 0 },
         main_title: { title: '考勤提醒' },
         sub_title_text: '你今天还没有打卡。',
-        card_action: { type: 1, url: 'https://kaopu.example/console' },
+        jump_list: [{ type: 1, title: '考勤明细', url: 'https://kaopu.example/files/att.xlsx' }],
+        card_action: { type: 1, url: 'https://kaopu.example/files/att.xlsx' },
       },
       enable_duplicate_check: 1,
       duplicate_check_interval: 600,
     });
+  });
+
+  it('posts a card without any link as markdown, never as a template card with a made-up URL', async () => {
+    const bodies: unknown[] = [];
+    const scope = nock(API)
+      .post(sendPath, (body) => bodies.push(body) > 0)
+      .query(true)
+      .reply(200, ok);
+    const id = await enqueue();
+    await app.outbox.drain();
+    expect(scope.isDone()).toBe(true);
+    expect((await row(id)).status).toBe('SENT');
+    expect(bodies).toEqual([
+      {
+        touser: 'liming',
+        agentid: 1000002,
+        msgtype: 'markdown',
+        markdown: { content: '**考勤提醒**\n你今天还没有打卡。' },
+        enable_duplicate_check: 1,
+        duplicate_check_interval: 600,
+      },
+    ]);
   });
 
   it('sends content too long for a button card as markdown first, then the card with its buttons', async () => {
