@@ -8,13 +8,11 @@ import type { ApiScope } from '../http/api-scope.js';
 import type { RouteSpec } from '../http/route-spec.js';
 import type { Locale } from '../i18n/index.js';
 import type { JobSpec } from '../jobs/scheduler.js';
-import type { Access } from '../kit/access.js';
 import type { KitAudit } from '../kit/audit.js';
 import type { KitCommands } from '../kit/commands.js';
 import type { Events } from '../kit/events.js';
-import type { Links } from '../kit/links.js';
+import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
-import type { Services } from '../kit/services.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
 import type { ActionSpec, LocationSpec } from './registry.js';
 

@@ -1,6 +1,6 @@
 // Publishing a generated file: store it, sign a link, hand back the URL a card can carry.
 import type { Db } from '../db/client.js';
-import type { Links } from '../kit/links.js';
+import type { Links } from '../kit/index.js';
 import { createReportFile, deleteExpiredReportFiles } from './store.js';
 
 /** Links live three days: long enough to open from a chat the next morning, short for leaks. */

@@ -7,7 +7,7 @@ import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
 import { replyError } from '../http/reply-error.js';
 import type { Guard } from '../http/route-guard.js';
-import type { Links } from '../kit/links.js';
+import type { Links } from '../kit/index.js';
 import { FILE_LINK } from './file-service.js';
 import { findReportFile } from './store.js';
 

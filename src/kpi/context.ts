@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Audit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
-import type { Access } from '../kit/access.js';
+import type { Access } from '../kit/index.js';
 import type { KpiEngine } from './compute.js';
 import type { MetricRegistry } from './metrics/index.js';
 import type { KpiScheduler } from './scheduler.js';

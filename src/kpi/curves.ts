@@ -1,4 +1,4 @@
-import { round2 } from '../shared/round2.js';
+import { round2 } from '../shared/index.js';
 import type { Curve } from './schemas.js';
 
 /**

@@ -2,7 +2,7 @@
 // jobs, and the debounced recompute that `record.changed` events trigger.
 import type { Feature } from '../bot/feature.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
-import { serviceToken } from '../kit/services.js';
+import { serviceToken } from '../kit/index.js';
 import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
 import type { KpiContext, KpiDeps } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';

@@ -1,7 +1,7 @@
 // Pure KPI rules: plain values in, plain values out, so a closed period rescored from its
 // stored inputs gives the same number byte for byte.
 import { createHash } from 'node:crypto';
-import { round2 } from '../shared/round2.js';
+import { round2 } from '../shared/index.js';
 import { curveScore } from './curves.js';
 import type { ModelDefinition } from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { round2 } from '../shared/round2.js';
+import { round2 } from '../shared/index.js';
 import { type ModelDefinition, modelSchema } from './schemas.js';
 
 export type ModelCheck = { ok: true; model: ModelDefinition } | { ok: false; problems: string[] };

@@ -1,6 +1,6 @@
 // Period close and payroll export decisions. Pure: plain values in and out.
 
-import type { Table } from '../files/table.js';
+import type { Table } from '../files/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { ResultRow } from '../reports/index.js';
 

@@ -1,6 +1,6 @@
 // Period close, post-close adjustments and the records a closed period is checked against.
 import type { Db } from '../db/client.js';
-import { contentHashOf } from '../shared/content-hash.js';
+import { contentHashOf } from '../shared/index.js';
 import type { PeriodRecord } from './rules.js';
 
 export type CloseOutcome =

@@ -2,7 +2,7 @@ import type { Card } from '../../cards/card.js';
 import type { Feature } from '../bot/feature.js';
 import type { CommandContext } from '../bot/registry.js';
 import { createFileService, fileRoutes } from '../files/index.js';
-import { serviceToken } from '../kit/services.js';
+import { serviceToken } from '../kit/index.js';
 import { reportCommand } from './handlers.js';
 
 export { type KpiInputs, parseKpiInputs } from './inputs.js';

@@ -2,8 +2,8 @@ import type { Card } from '../../cards/card.js';
 import type { Audit } from '../audit/audit.js';
 import type { CommandContext } from '../bot/registry.js';
 import type { Db } from '../db/client.js';
-import type { FileService } from '../files/file-service.js';
-import type { Access } from '../kit/access.js';
+import type { FileService } from '../files/index.js';
+import type { Access } from '../kit/index.js';
 import type { ReportKind } from './rules.js';
 
 export interface ReportDeps {

@@ -1,7 +1,7 @@
 // Who may see which report, and the numbers a report shows. Pure: plain values in and out.
 import { formatScore } from '../../cards/kpi-format.js';
 import type { Role } from '../bot/actor.js';
-import { round2 } from '../shared/round2.js';
+import { round2 } from '../shared/index.js';
 
 export type ReportKind = 'dept' | 'person' | 'payroll';
 

@@ -1,8 +1,8 @@
 // Report rows → tables with headers in the requester's language. Pure, so CSV content is exact.
 
-import type { Cell, Table } from '../files/table.js';
+import type { Cell, Table } from '../files/index.js';
 import type { Translate } from '../i18n/index.js';
-import { round2 } from '../shared/round2.js';
+import { round2 } from '../shared/index.js';
 import type { KpiInputs } from './inputs.js';
 import type { ResultRow } from './store.js';
 
