@@ -18,7 +18,6 @@ import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
-import { defaultMetricFamilies } from './default-metric-families.js';
 import { FEATURES } from './features.js';
 import { apiKeyCheck } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
@@ -127,8 +126,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     server,
     linkSecret: linkSigningSecret(config.linkSigningSecret, logger),
     openapi,
-    // The families of the tables that exist today; new features add theirs with kit.kpi.metrics.
-    metrics: createMetricRegistry(defaultMetricFamilies),
+    // Empty until the features register their metric families (kit.kpi.metrics).
+    metrics: createMetricRegistry(),
     kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
     // Real platforms first; the console only reaches people when nothing else does.
     platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],

@@ -1,9 +1,29 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
+import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
+import { crm } from './crm/index.js';
 import { help } from './help/index.js';
+import { helpdesk } from './helpdesk/index.js';
 import { kpi } from './kpi/index.js';
 import { payroll } from './payroll/index.js';
+import { quality } from './quality/index.js';
 import { reports } from './reports/index.js';
+import { surveys } from './surveys/index.js';
+import { training } from './training/index.js';
+import { workOrders } from './work-orders/index.js';
 
-export const FEATURES: readonly Feature[] = [help, kpi, reports, payroll];
+export const FEATURES: readonly Feature[] = [
+  help,
+  kpi,
+  reports,
+  payroll,
+  // Each registers the KPI metric family over its own tables (kit.kpi.metrics).
+  workOrders,
+  surveys,
+  helpdesk,
+  attendance,
+  crm,
+  training,
+  quality,
+];
