@@ -132,7 +132,10 @@ describe('apiRoutes', () => {
     const stored = JSON.stringify(rows);
     for (const secret of Object.values(keys)) {
       expect(stored).not.toContain(secret);
-      expect(stored).not.toContain(secret.split('_')[2]);
+      // The random part alone (base64url, which may itself contain `_`).
+      const random = secret.replace(/^kp_[0-9a-f]{12}_/, '');
+      expect(random).toHaveLength(43);
+      expect(stored).not.toContain(random);
     }
   });
 
