@@ -28,10 +28,6 @@ export class Bot {
   readonly registry = new Registry();
   constructor(readonly deps: BotDeps) {}
 
-  async handle(event: BotEvent): Promise<Card[]> {
-    return (await this.respond(event)).cards;
-  }
-
   /** The replies and the language they are written in (adapters render their own words in it). */
   async respond(event: BotEvent): Promise<{ cards: Card[]; locale: Locale }> {
     const { db, defaultLocale } = this.deps;
