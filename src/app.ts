@@ -30,6 +30,8 @@ import { buildKit, type KitDeps } from './kit/build-kit.js';
 import type { EventDispatcher } from './kit/event-dispatcher.js';
 import { linkSigningSecret } from './kit/links.js';
 import { createMetricRegistry } from './kpi/index.js';
+import { createOpsMetrics, type OpsMetrics } from './ops/metrics.js';
+import { metricsRoutes } from './ops/metrics-routes.js';
 
 /** How far back a listener added in a new release picks up events it never had a delivery for. */
 const EVENT_BACKFILL_MS = 7 * 24 * 3_600_000;
@@ -52,6 +54,8 @@ export interface AppOptions {
   events?: KitDeps['events'];
   /** Overrides the inbound pipeline's limits (tests fill the queue with small numbers). */
   pipelineLimits?: { concurrency: number; maxWaiting: number };
+  /** Process metrics (memory, CPU, event loop) on /metrics; main.ts turns them on. */
+  processMetrics?: boolean;
 }
 
 export interface App {
@@ -74,6 +78,8 @@ export interface App {
   openapi: OpenApiRegistry;
   /** Every registered route with its guard. */
   routes: readonly GuardedRoute[];
+  /** What GET /metrics reports. */
+  metrics: OpsMetrics;
   /** Delivers stored inbound events left unanswered for longer than the grace period. */
   recoverInbound(): Promise<number>;
   /** Starts background work (outbox polling, platform connections). */
@@ -91,7 +97,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await tuneDb(db, target).catch((err) => logger.warn({ err: (err as Error).message }, 'database tuning skipped'));
   const audit = createAudit(db, now);
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
-  const scheduler = new Scheduler({ db, logger, now });
+  const metrics = createOpsMetrics({ db, processMetrics: options.processMetrics });
+  const scheduler = new Scheduler({ db, logger, now, onRun: metrics.observeJob });
 
   const limiters = createLimiters(config.redisUrl);
   const adapters = new Map<PlatformName, Adapter>();
@@ -104,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (config.slack)
     adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale, limiters }));
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
+  for (const [platform, adapter] of adapters) adapters.set(platform, metrics.instrumentAdapter(adapter));
 
   const outbox = new Outbox({ db, logger, adapters, now });
   const apiKeys = createApiKeyStore(db, audit, now);
@@ -112,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     console: consoleCheck(consoleMode, config.consoleToken),
     apiKey: apiKeyCheck(apiKeys),
   });
+  metricsRoutes(server, metrics);
 
   const runtime = buildKit({
     db,
@@ -153,7 +162,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return status.current ? { current: true } : { current: false, reason: status.reason };
     },
   });
-  for (const adapter of adapters.values()) await adapter.mount(server, context);
+  for (const adapter of adapters.values()) {
+    await adapter.mount(server, metrics.instrumentInbound(context, adapter.platform));
+  }
 
   return {
     server,
@@ -172,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     apiKeys,
     openapi,
     routes,
+    metrics,
     recoverInbound,
     async start() {
       await outbox.recover();

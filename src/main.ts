@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (stored.created) logger.info('LINK_SIGNING_SECRET is not set: generated one and stored it in the database');
   }
 
-  const app = await buildApp({ config: { ...config, linkSigningSecret }, logger, root, db });
+  const app = await buildApp({ config: { ...config, linkSigningSecret }, logger, root, db, processMetrics: true });
   let seededNow = false;
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });

@@ -109,7 +109,7 @@ export function createDingtalkClient(options: DingtalkClientOptions) {
     if (parsed.data.errcode === 0) return {};
     const reason = `dingtalk webhook errcode ${parsed.data.errcode}: ${parsed.data.errmsg ?? ''}`;
     if (parsed.data.errcode === WEBHOOK_TOO_FAST) {
-      throw new SendError(reason, { retryable: true, retryAfterMs: WEBHOOK_THROTTLE_MS });
+      throw new SendError(reason, { retryable: true, retryAfterMs: WEBHOOK_THROTTLE_MS, rateLimited: true });
     }
     throw new SendError(reason, { retryable: false });
   }
@@ -132,7 +132,11 @@ export function createDingtalkClient(options: DingtalkClientOptions) {
         throw new SendError('dingtalk batchSend: invalid staff id', { retryable: false });
       }
       if (parsed.data.flowControlledStaffIdList?.includes(userId)) {
-        throw new SendError('dingtalk batchSend: flow controlled', { retryable: true, retryAfterMs: 60_000 });
+        throw new SendError('dingtalk batchSend: flow controlled', {
+          retryable: true,
+          retryAfterMs: 60_000,
+          rateLimited: true,
+        });
       }
       return parsed.data.processQueryKey ? { platformMessageId: parsed.data.processQueryKey } : {};
     },
@@ -196,7 +200,11 @@ function failure(res: AxiosResponse, now: Date, what: string): SendError {
   const message = `dingtalk ${what} HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
   if (res.status === 429 || res.status >= 500) {
     const header = res.headers['retry-after'];
-    return new SendError(message, { retryable: true, retryAfterMs: retryAfterMs(header ? String(header) : null, now) });
+    return new SendError(message, {
+      retryable: true,
+      retryAfterMs: retryAfterMs(header ? String(header) : null, now),
+      rateLimited: res.status === 429,
+    });
   }
   return new SendError(message, { retryable: false });
 }

@@ -159,7 +159,11 @@ export class SlackClient {
     const { status, headers, data } = response;
     if (status === 429) {
       const after = retryAfterMs(headers['retry-after'] as string | undefined, this.options.now());
-      throw new SendError(`slack ${method}: HTTP 429 ratelimited`, { retryable: true, retryAfterMs: after ?? 1000 });
+      throw new SendError(`slack ${method}: HTTP 429 ratelimited`, {
+        retryable: true,
+        retryAfterMs: after ?? 1000,
+        rateLimited: true,
+      });
     }
     if (status >= 500) throw new SendError(`slack ${method}: HTTP ${status}`, { retryable: true });
     const parsed = webApiResponse.safeParse(data);

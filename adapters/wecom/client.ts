@@ -83,6 +83,7 @@ export class WecomClient {
       throw new SendError('wecom robot errcode 45009: over 20 messages per minute', {
         retryable: true,
         retryAfterMs: this.robotRate.windowMs,
+        rateLimited: true,
       });
     }
     return check(res, 'webhook');
@@ -143,6 +144,7 @@ export class WecomClient {
       throw new SendError(`wecom HTTP ${res.status}`, {
         retryable: true,
         retryAfterMs: retryAfterMs(header, new Date(this.now())),
+        rateLimited: res.status === 429,
       });
     }
     if (res.status >= 300) throw new SendError(`wecom HTTP ${res.status}`, { retryable: false });

@@ -2,11 +2,17 @@
 export class SendError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
-  constructor(message: string, options: { retryable: boolean; retryAfterMs?: number; cause?: unknown }) {
+  /** The platform refused for its rate limit (HTTP 429, WeCom 45009, DingTalk flow control). */
+  readonly rateLimited: boolean;
+  constructor(
+    message: string,
+    options: { retryable: boolean; retryAfterMs?: number; rateLimited?: boolean; cause?: unknown },
+  ) {
     super(message, { cause: options.cause });
     this.name = 'SendError';
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.rateLimited = options.rateLimited ?? false;
   }
 }
 

@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   now: () => Date;
   /** A run still "running" after this long is presumed crashed and may be taken over. */
   leaseMs?: number;
+  /** Told after every run this replica claimed (the /metrics job counters). */
+  onRun?(job: string, outcome: 'done' | 'failed', seconds: number): void;
 }
 
 /**
@@ -54,6 +56,8 @@ export class Scheduler {
     const runKey = spec.runKey(now);
     if (!(await this.claim(name, runKey, now))) return 'skipped';
     const { db, logger } = this.options;
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
       await spec.run(now);
       await db.jobRun.update({
@@ -61,6 +65,7 @@ export class Scheduler {
         data: { status: 'done', finishedAt: this.options.now(), error: null },
       });
       logger.info({ job: name, runKey }, 'job finished');
+      this.options.onRun?.(name, 'done', took());
       return 'ran';
     } catch (err) {
       await db.jobRun.update({
@@ -72,6 +77,7 @@ export class Scheduler {
         },
       });
       logger.error({ job: name, runKey, err }, 'job failed');
+      this.options.onRun?.(name, 'failed', took());
       return 'failed';
     }
   }
