@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const audit = createAudit(db, now);
   const bot = new Bot({ db, logger, audit, defaultLocale: config.locale, now });
   const metrics = createOpsMetrics({ db, processMetrics: options.processMetrics });
-  const scheduler = new Scheduler({ db, logger, now, onRun: metrics.observeJob });
+  const scheduler = new Scheduler({ db, logger, now, schedules: config.jobSchedules, onRun: metrics.observeJob });
 
   const limiters = createLimiters(config.redisUrl);
   const adapters = new Map<PlatformName, Adapter>();

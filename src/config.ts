@@ -65,6 +65,10 @@ const envSchema = z.object({
   ),
   DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
   REDIS_URL: optionalString,
+  JOB_SCHEDULES: optionalString.refine(
+    (v) => v === undefined || parseJobSchedules(v) !== null,
+    'expected job=cron pairs separated by ";", e.g. kpi.nightly=0 4 * * *',
+  ),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -127,6 +131,8 @@ export interface Config {
   linkSigningSecret?: string;
   demoSeed: boolean;
   redisUrl?: string;
+  /** Cron expressions replacing a job's own schedule, by job name (JOB_SCHEDULES). */
+  jobSchedules: Readonly<Record<string, string>>;
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -198,6 +204,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     linkSigningSecret: env.LINK_SIGNING_SECRET,
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
+    jobSchedules: env.JOB_SCHEDULES ? (parseJobSchedules(env.JOB_SCHEDULES) ?? {}) : {},
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,
@@ -240,4 +247,19 @@ export function isLoopback(host: string): boolean {
 /** Demo mode: no chat platform configured, so the console is the only way in. */
 export function isDemoMode(config: Config): boolean {
   return !config.slack && !config.wecom && !config.dingtalk;
+}
+
+/** `kpi.nightly=0 4 * * *;payroll.late-records=15 5 * * *` → { name: cron }; null when malformed. */
+export function parseJobSchedules(value: string): Record<string, string> | null {
+  const schedules: Record<string, string> = {};
+  for (const pair of value.split(';')) {
+    if (!pair.trim()) continue;
+    const at = pair.indexOf('=');
+    if (at <= 0) return null;
+    const name = pair.slice(0, at).trim();
+    const cron = pair.slice(at + 1).trim();
+    if (!/^[a-z][a-z0-9.-]*$/.test(name) || !cron) return null;
+    schedules[name] = cron;
+  }
+  return schedules;
 }
