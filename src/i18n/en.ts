@@ -3,6 +3,7 @@ import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
+import { quality } from './en/quality.js';
 import { reports } from './en/reports.js';
 import { runtime } from './en/runtime.js';
 import { slackUi } from './en/slack.js';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...wecom,
   ...kpi,
   ...payroll,
+  ...quality,
   ...reports,
   ...slackUi,
   ...runtime,

@@ -1,9 +1,48 @@
+// The quality loop (seed 002): graded errors with attribution, appeals with review. Only errors
+// attributed to the person cost them KPI points; the rest go to the manager's process list.
+import { QUALITY_ACTIONS } from '../../cards/quality-cards.js';
 import type { Feature } from '../bot/feature.js';
+import { qualityHandlers } from './handlers.js';
 import { qualityMetrics } from './kpi-metrics.js';
 
 export { qualityMetrics };
 
-/** Quality errors: so far the KPI metrics over its own tables; the rest of the feature lands here. */
 export const quality: Feature = (kit) => {
   kit.kpi.metrics(qualityMetrics);
+  const h = qualityHandlers(kit);
+  kit.commands.register({
+    id: 'quality.error',
+    aliases: ['error', '差错', '记录差错'],
+    roles: ['MANAGER', 'HR'],
+    usage: 'error <person> <major|minor> <person|process|system|training> <category> <description>',
+    describe: 'quality.command.error',
+    handle: h.recordError,
+  });
+  kit.commands.register({
+    id: 'quality.errors',
+    aliases: ['errors', '我的差错', '差错列表'],
+    roles: ['EMPLOYEE', 'MANAGER', 'HR'],
+    describe: 'quality.command.errors',
+    handle: h.listErrors,
+  });
+  kit.commands.register({
+    id: 'quality.appeal',
+    aliases: ['appeal', '申诉'],
+    roles: ['EMPLOYEE', 'MANAGER', 'HR'],
+    usage: 'appeal <ref> <statement>',
+    describe: 'quality.command.appeal',
+    handle: h.appealCommand,
+  });
+  kit.commands.register({
+    id: 'quality.appeals',
+    aliases: ['appeals', '申诉审核'],
+    roles: ['MANAGER', 'HR'],
+    describe: 'quality.command.appeals',
+    handle: h.listAppeals,
+  });
+  const everyone = ['EMPLOYEE', 'MANAGER', 'HR'] as const;
+  kit.actions.register({ id: QUALITY_ACTIONS.appealOpen, roles: everyone, handle: h.openAppeal });
+  kit.actions.register({ id: QUALITY_ACTIONS.appealSubmit, roles: everyone, handle: h.submitAppeal });
+  kit.actions.register({ id: QUALITY_ACTIONS.decideOpen, roles: ['MANAGER', 'HR'], handle: h.openDecision });
+  kit.actions.register({ id: QUALITY_ACTIONS.decideSubmit, roles: ['MANAGER', 'HR'], handle: h.submitDecision });
 };

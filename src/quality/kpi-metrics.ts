@@ -1,8 +1,10 @@
 // The quality feature's KPI metrics: recorded errors by grade.
 import { grouped, type MetricFamily, type MetricSpec } from '../kpi/index.js';
 import { qualityErrorWhyRows } from './kpi-why.js';
+import { DEDUCTING_ERROR_SQL } from './rules.js';
 
-// Major quality errors, not counting ones overturned on appeal (seed 002).
+// Major quality errors the person is answerable for: attributed to them and not overturned on
+// appeal. Process, system and training errors cost the person nothing (seed 002).
 const errorsMajor: MetricSpec = {
   code: 'errors_major',
   unit: 'count',
@@ -18,14 +20,14 @@ const errorsMajor: MetricSpec = {
         employee: '"employeeId"',
         time: '"occurredAt"',
         value: 'COUNT(*)',
-        where: `"grade" = 'MAJOR' AND "status" <> 'OVERTURNED'`,
+        where: `"grade" = 'MAJOR' AND ${DEDUCTING_ERROR_SQL}`,
       },
       d,
       w,
     ),
 };
 
-// Minor quality errors, not counting ones overturned on appeal (seed 002).
+// Minor quality errors the person is answerable for (the same rule as errors_major).
 const errorsMinor: MetricSpec = {
   code: 'errors_minor',
   unit: 'count',
@@ -41,7 +43,7 @@ const errorsMinor: MetricSpec = {
         employee: '"employeeId"',
         time: '"occurredAt"',
         value: 'COUNT(*)',
-        where: `"grade" = 'MINOR' AND "status" <> 'OVERTURNED'`,
+        where: `"grade" = 'MINOR' AND ${DEDUCTING_ERROR_SQL}`,
       },
       d,
       w,
