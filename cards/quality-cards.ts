@@ -266,3 +266,72 @@ export function noAppealsCard(t: Translate): Card {
     blocks: [{ type: 'text', text: t('quality.appeals.empty') }],
   });
 }
+
+export interface CaseView {
+  date: string;
+  grade: ErrorGrade;
+  attribution: ErrorAttribution;
+  category: string;
+  text: string;
+}
+
+/** `cases [keyword]`: the anonymised cases, newest first. */
+export function caseListCard(cases: readonly CaseView[], keyword: string | null, t: Translate): Card {
+  const title = keyword
+    ? t('quality.cases.title_search', { keyword, count: cases.length })
+    : t('quality.cases.title', { count: cases.length });
+  const blocks: Block[] = cases.length
+    ? cases.flatMap((c, i): Block[] => [
+        ...(i > 0 ? [{ type: 'divider' as const }] : []),
+        {
+          type: 'fields',
+          fields: [
+            { label: t('quality.field.when'), value: c.date },
+            { label: t('quality.field.category'), value: c.category },
+            { label: t('quality.field.grade'), value: t(`quality.grade.${c.grade}`) },
+            { label: t('quality.field.attribution'), value: t(`quality.attribution.${c.attribution}`) },
+          ],
+        },
+        { type: 'text', text: c.text },
+      ])
+    : [{ type: 'text', text: t('quality.cases.empty') }];
+  return makeCard({ title, blocks });
+}
+
+export function casePublishedCard(c: CaseView, t: Translate): Card {
+  return makeCard({
+    title: t('quality.cases.published_title'),
+    tone: 'success',
+    blocks: [{ type: 'text', text: t('quality.cases.published_body') }, ...caseListCard([c], null, t).blocks],
+  });
+}
+
+/** To the employee and their manager when repeat errors enrol the employee in retraining. */
+export function retrainingCard(
+  view: { name: string; category: string; count: number; days: number },
+  t: Translate,
+): Card {
+  return makeCard({
+    title: t('quality.retraining.title', { category: view.category }),
+    tone: 'warning',
+    audience: 'personal',
+    blocks: [{ type: 'text', text: t('quality.retraining.body', view) }],
+  });
+}
+
+/** To HR when a reviewer left an appeal undecided past the deadline. */
+export function escalatedAppealCard(
+  view: ErrorView,
+  appealId: string,
+  statement: string,
+  days: number,
+  t: Translate,
+): Card {
+  const review = appealReviewCard(view, appealId, statement, t);
+  return makeCard({
+    title: t('quality.escalated.title'),
+    tone: 'danger',
+    audience: 'personal',
+    blocks: [{ type: 'text', text: t('quality.escalated.body', { name: view.personName, days }) }, ...review.blocks],
+  });
+}

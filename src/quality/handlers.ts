@@ -14,15 +14,26 @@ import {
   errorNoticeCard,
   errorRecordedCard,
   noAppealsCard,
+  retrainingCard,
 } from '../../cards/quality-cards.js';
 import type { FeatureKit } from '../bot/feature.js';
 import type { ActionContext, CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { applyDecision, canAppeal, decisionOf, parseAttribution, parseGrade } from './rules.js';
+import {
+  APPEAL_DEADLINES,
+  appealOpen,
+  applyDecision,
+  canAppeal,
+  decisionOf,
+  needsRetraining,
+  parseAttribution,
+  parseGrade,
+  RETRAINING_RULE,
+} from './rules.js';
 import { attributionHelp, errorSelect, findErrorByRef, findPeople, loadError, reviewerFor, toView } from './store.js';
 
 /** Days an employee has to appeal, said on the notice card. */
-export const APPEAL_DAYS = 7;
+export const APPEAL_DAYS = APPEAL_DEADLINES.appealDays;
 const MAX_TEXT = 2000;
 
 const clean = (s: string) => s.trim().slice(0, MAX_TEXT);
@@ -59,6 +70,8 @@ export function qualityHandlers(kit: FeatureKit) {
           description,
           occurredAt: at,
           recordedById: ctx.actor.id,
+          // The app's clock, not the database's: the appeal deadline counts from here.
+          createdAt: at,
         },
         select: { id: true },
       });
@@ -81,8 +94,53 @@ export function qualityHandlers(kit: FeatureKit) {
     await kit.notify({ employeeId: person.id }, (t) => errorNoticeCard(toView(row, person.timeZone), APPEAL_DAYS, t), {
       dedupeKey: `quality.error:${created.id}`,
     });
+    await enrolIfRepeated(person, row.category, created.id, at);
     const help = await attributionHelp(db, person, row.category, at);
     return [errorRecordedCard(toView(row, ctx.actor.timeZone), help, ctx.t)];
+  }
+
+  /**
+   * Repeat errors of one kind enrol the person in retraining once per kind and window: a
+   * TrainingRecord with reason RETRAINING tied to the error, which the training system's sync
+   * or API completes; the person and their manager are told.
+   */
+  async function enrolIfRepeated(person: { id: string; name: string }, category: string, errorId: string, at: Date) {
+    const since = new Date(at.getTime() - RETRAINING_RULE.windowDays * 86_400_000);
+    const errors = await db.qualityError.findMany({
+      where: { employeeId: person.id, category, occurredAt: { gte: since } },
+      select: { attribution: true, status: true, occurredAt: true },
+    });
+    if (!needsRetraining(errors, at)) return;
+    const courseCode = `RETRAIN:${category}`.slice(0, 100);
+    const open = await db.trainingRecord.findFirst({
+      where: { employeeId: person.id, reason: 'RETRAINING', courseCode, completedAt: null, enrolledAt: { gte: since } },
+      select: { id: true },
+    });
+    if (open) return;
+    const record = await db.trainingRecord.create({
+      data: {
+        employeeId: person.id,
+        courseCode,
+        courseName: category,
+        minutes: 0,
+        reason: 'RETRAINING',
+        errorId,
+        enrolledAt: at,
+      },
+      select: { id: true },
+    });
+    await kit.audit.system({
+      action: 'quality.retraining.enrol',
+      subjectType: 'TrainingRecord',
+      subjectId: record.id,
+      details: { employeeId: person.id, errorId },
+    });
+    const view = { name: person.name, category, count: errors.length, days: RETRAINING_RULE.windowDays };
+    for (const recipient of [{ employeeId: person.id }, { managerOf: person.id }] as const) {
+      await kit.notify(recipient, (t) => retrainingCard(view, t), {
+        dedupeKey: `quality.retraining:${record.id}:${'employeeId' in recipient ? 'person' : 'manager'}`,
+      });
+    }
   }
 
   /** The error the actor wants to appeal, checked: theirs, and still open to appeal. */
@@ -95,6 +153,8 @@ export function qualityHandlers(kit: FeatureKit) {
     if (!canAppeal(row.status)) {
       throw new KaopuError('quality.cannot_appeal', { params: { status: ctx.t(`quality.status.${row.status}`) } });
     }
+    if (!appealOpen(row.createdAt, ctx.now))
+      throw new KaopuError('quality.appeal_closed', { params: { days: APPEAL_DAYS } });
     return row;
   }
 

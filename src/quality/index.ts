@@ -2,6 +2,9 @@
 // attributed to the person cost them KPI points; the rest go to the manager's process list.
 import { QUALITY_ACTIONS } from '../../cards/quality-cards.js';
 import type { Feature } from '../bot/feature.js';
+import { localParts } from '../time/zoned.js';
+import { caseHandlers } from './cases.js';
+import { escalateOverdueAppeals } from './escalate.js';
 import { qualityHandlers } from './handlers.js';
 import { qualityMetrics } from './kpi-metrics.js';
 
@@ -39,6 +42,25 @@ export const quality: Feature = (kit) => {
     roles: ['MANAGER', 'HR'],
     describe: 'quality.command.appeals',
     handle: h.listAppeals,
+  });
+  const cases = caseHandlers(kit);
+  kit.commands.register({
+    id: 'quality.cases',
+    aliases: ['cases', '案例', '案例库'],
+    roles: ['EMPLOYEE', 'MANAGER', 'HR'],
+    usage: 'cases [keyword]',
+    describe: 'quality.command.cases',
+    handle: cases.cases,
+  });
+  kit.jobs.register({
+    name: 'quality.appeals.escalate',
+    cron: '5 * * * *',
+    timeZone: kit.config.timeZone,
+    runKey: (now) => {
+      const p = localParts(now, kit.config.timeZone);
+      return `${p.date}T${String(Math.floor(p.minuteOfDay / 60)).padStart(2, '0')}`;
+    },
+    run: async (now) => void (await escalateOverdueAppeals(kit, now)),
   });
   const everyone = ['EMPLOYEE', 'MANAGER', 'HR'] as const;
   kit.actions.register({ id: QUALITY_ACTIONS.appealOpen, roles: everyone, handle: h.openAppeal });

@@ -120,3 +120,30 @@ export function canAppeal(status: ErrorStatus): boolean {
 export function errorRef(id: string): string {
   return id.slice(-6).toLowerCase();
 }
+
+/** Repeat errors that enrol someone in retraining: this many of one kind within the window. */
+export const RETRAINING_RULE = { count: 2, windowDays: 60 } as const;
+
+/** Days to appeal an error, and days a reviewer has before the appeal goes to HR. */
+export const APPEAL_DEADLINES = { appealDays: 7, decideDays: 5 } as const;
+
+/** Whether the person's errors of one kind (their own fault or missing training) call for retraining. */
+export function needsRetraining(
+  errors: readonly { attribution: ErrorAttribution; status: ErrorStatus; occurredAt: Date }[],
+  now: Date,
+  rule: { count: number; windowDays: number } = RETRAINING_RULE,
+): boolean {
+  const since = now.getTime() - rule.windowDays * 86_400_000;
+  const counted = errors.filter(
+    (e) =>
+      e.occurredAt.getTime() >= since &&
+      e.status !== 'OVERTURNED' &&
+      (e.attribution === 'PERSON' || e.attribution === 'TRAINING'),
+  );
+  return counted.length >= rule.count;
+}
+
+/** Appeals close a fixed number of days after the error was recorded. */
+export function appealOpen(recordedAt: Date, now: Date, days: number = APPEAL_DEADLINES.appealDays): boolean {
+  return now.getTime() <= recordedAt.getTime() + days * 86_400_000;
+}

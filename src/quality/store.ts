@@ -14,6 +14,7 @@ export const errorSelect = {
   description: true,
   occurredAt: true,
   recordedById: true,
+  createdAt: true,
   employee: { select: { name: true, timeZone: true, teamId: true, managerId: true } },
   recordedBy: { select: { name: true } },
 } as const;

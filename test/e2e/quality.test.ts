@@ -157,3 +157,59 @@ describe('appealing and deciding', () => {
     expect((await say('emp_gaomin', '申诉审核')).tone).toBe('warning');
   });
 });
+
+describe('retraining, deadlines and the case library', () => {
+  it('enrols the person in retraining at the second error of one kind and tells them and their manager', async () => {
+    await say('emp_linfang', '差错 韩梅 一般 培训 退款审批遗漏 退款少走了一步审批');
+    expect(await app.db.trainingRecord.count({ where: { employeeId: 'emp_hanmei', reason: 'RETRAINING' } })).toBe(0);
+    await say('emp_linfang', '差错 韩梅 一般 个人 退款审批遗漏 又一次漏了审批，客户 13812345678 投诉');
+    const enrolled = await app.db.trainingRecord.findMany({
+      where: { employeeId: 'emp_hanmei', reason: 'RETRAINING' },
+    });
+    expect(enrolled).toHaveLength(1);
+    expect(enrolled[0]?.courseName).toBe('退款审批遗漏');
+    expect((await inbox('emp_hanmei')).some((c) => c.title === '复训安排：退款审批遗漏')).toBe(true);
+    expect((await inbox('emp_linfang')).some((c) => c.title === '复训安排：退款审批遗漏')).toBe(true);
+    // A third error in the same window does not enrol her twice.
+    await say('emp_linfang', '差错 韩梅 一般 个人 退款审批遗漏 第三次');
+    expect(await app.db.trainingRecord.count({ where: { employeeId: 'emp_hanmei', reason: 'RETRAINING' } })).toBe(1);
+  });
+
+  it('refuses an appeal after seven days and sends an undecided appeal to HR after five', async () => {
+    const [early, , late] = await app.db.qualityError.findMany({
+      where: { employeeId: 'emp_hanmei', recordedById: 'emp_linfang' },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (!early || !late) throw new Error('no errors to appeal');
+    // The third error is appealed at once; its reviewer (set to the manager here) then sits on it.
+    const form = formOf(await press('emp_hanmei', 'quality.appeal.open', late.id));
+    await press('emp_hanmei', form.submit.actionId, formValue(form.submit.value, { statement: '系统没有提示审批' }));
+    await app.db.appeal.updateMany({ where: { errorId: late.id }, data: { reviewerId: 'emp_linfang' } });
+
+    clock = new Date(clock.getTime() + 8 * 86_400_000);
+    const closed = await press('emp_hanmei', 'quality.appeal.open', early.id);
+    expect(closed.text).toContain('申诉期已过');
+
+    expect(await app.scheduler.runNow('quality.appeals.escalate', clock)).toBe('ran');
+    const appeal = await app.db.appeal.findFirstOrThrow({ where: { errorId: late.id } });
+    const hr = await app.db.employee.findUniqueOrThrow({ where: { id: appeal.reviewerId ?? '' } });
+    expect(hr.role).toBe('HR');
+    expect((await inbox(hr.id)).some((c) => c.title === '申诉超时未处理，已转人事')).toBe(true);
+  });
+
+  it('publishes a resolved error anonymised and finds it by keyword', async () => {
+    const error = await app.db.qualityError.findFirstOrThrow({
+      where: { employeeId: 'emp_hanmei', description: { contains: '13812345678' } },
+    });
+    const ref = error.id.slice(-6);
+    const published = await say('emp_linfang', `案例 发布 ${ref}`);
+    expect(published.title).toBe('案例已发布');
+    expect(published.text).not.toContain('13812345678');
+    expect(published.text).not.toContain('韩梅');
+    const found = await say('emp_gaomin', '案例 审批');
+    expect(found.title).toBe('案例库：“审批”（1 条）');
+    expect(found.text).toContain('退款审批遗漏');
+    expect(found.text).not.toContain('13812345678');
+    expect((await say('emp_gaomin', `案例 发布 ${ref}`)).tone).toBe('warning');
+  });
+});

@@ -97,4 +97,24 @@ export const quality: Record<keyof typeof zh, string> = {
   'quality.list.improvements': 'Process-improvement list ({count}, no cost to the people)',
   'quality.appeals.title': 'Appeals to review ({count})',
   'quality.appeals.empty': 'No appeals waiting for you.',
+  'quality.appeal_closed': 'The appeal period is over: errors can be appealed within {days} days of being recorded.',
+  'quality.command.cases':
+    'the case library: cases [keyword]; managers and HR publish a resolved error with "cases publish <ref>"',
+  'quality.cases.title': 'Case library ({count})',
+  'quality.cases.title_search': 'Case library: "{keyword}" ({count})',
+  'quality.cases.empty': 'No cases found.',
+  'quality.cases.published_title': 'Case published',
+  'quality.cases.published_body':
+    'Anonymised (names, customers, phone numbers and ids removed) and added to the library:',
+  'quality.cases.not_resolved':
+    'Only a resolved error (decided, or past its appeal period) can be published as a case.',
+  'quality.cases.usage': 'Usage: cases publish <ref>',
+  'quality.anon.person': 'someone',
+  'quality.anon.id': '[id]',
+  'quality.retraining.title': 'Retraining: {category}',
+  'quality.retraining.body':
+    '{name} made {count} "{category}" errors within {days} days and is enrolled in retraining. The training system reports completion.',
+  'quality.retraining.course': '{category} retraining',
+  'quality.escalated.title': 'An appeal waited too long and now goes to HR',
+  'quality.escalated.body': '{name}’s appeal has waited {days} days for a decision; please review it.',
 };
