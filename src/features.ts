@@ -7,6 +7,7 @@ import { help } from './help/index.js';
 import { helpdesk } from './helpdesk/index.js';
 import { kpi } from './kpi/index.js';
 import { payroll } from './payroll/index.js';
+import { people } from './people/index.js';
 import { quality } from './quality/index.js';
 import { reports } from './reports/index.js';
 import { surveys } from './surveys/index.js';
@@ -26,4 +27,5 @@ export const FEATURES: readonly Feature[] = [
   crm,
   training,
   quality,
+  people,
 ];

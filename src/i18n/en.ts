@@ -3,6 +3,7 @@ import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
+import { people } from './en/people.js';
 import { quality } from './en/quality.js';
 import { reports } from './en/reports.js';
 import { runtime } from './en/runtime.js';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...wecom,
   ...kpi,
   ...payroll,
+  ...people,
   ...quality,
   ...reports,
   ...slackUi,

@@ -4,6 +4,7 @@ import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
 import { kpi } from './zh-CN/kpi.js';
 import { payroll } from './zh-CN/payroll.js';
+import { people } from './zh-CN/people.js';
 import { quality } from './zh-CN/quality.js';
 import { reports } from './zh-CN/reports.js';
 import { runtime } from './zh-CN/runtime.js';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...wecom,
   ...kpi,
   ...payroll,
+  ...people,
   ...quality,
   ...reports,
   ...slackUi,
