@@ -10,6 +10,7 @@ export type Row = Record<string, unknown> & { id: string };
 interface Delegate {
   findMany(args: unknown): Promise<Row[]>;
   create(args: unknown): Promise<Row>;
+  createManyAndReturn(args: unknown): Promise<Row[]>;
   update(args: unknown): Promise<Row>;
 }
 
@@ -38,6 +39,11 @@ export interface Handler<I> {
   key(item: I): string;
   /** Person keys the item refers to, loaded in one query per batch. */
   people(item: I): readonly (string | null | undefined)[];
+  /**
+   * New rows wait and are inserted together (one INSERT per batch): only for types whose items
+   * never refer to another item of the same batch.
+   */
+  batchCreates?: boolean;
   /** Set to the rejection message when the record must already exist (a rating of a known ticket). */
   updateOnly?: string;
   /** The columns to write; undefined leaves a column as it is. */
@@ -85,6 +91,7 @@ const asDate = (v: unknown) => (v instanceof Date ? v : null);
 const asId = (v: unknown) => (typeof v === 'string' ? v : null);
 
 const workOrder: Handler<RecordInput<'workOrder'>> = {
+  batchCreates: true,
   model: (tx) => tx.workOrder as unknown as Delegate,
   sourced: true,
   keyColumn: 'externalId',
@@ -129,6 +136,7 @@ const workOrder: Handler<RecordInput<'workOrder'>> = {
 };
 
 const crmOrder: Handler<RecordInput<'crmOrder'>> = {
+  batchCreates: true,
   model: (tx) => tx.crmOrder as unknown as Delegate,
   sourced: true,
   keyColumn: 'externalId',
@@ -201,6 +209,7 @@ const ticketRating: Handler<RecordInput<'ticketRating'>> = {
 };
 
 const training: Handler<RecordInput<'training'>> = {
+  batchCreates: true,
   model: (tx) => tx.trainingRecord as unknown as Delegate,
   sourced: true,
   keyColumn: 'externalId',
@@ -296,6 +305,7 @@ async function createsCycle(tx: Tx, id: string, parentId: string): Promise<boole
 }
 
 const leave: Handler<RecordInput<'leave'>> = {
+  batchCreates: true,
   model: (tx) => tx.leave as unknown as Delegate,
   sourced: true,
   keyColumn: 'externalId',

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db, Prisma } from '../db/client.js';
+import type { EventPayload } from '../kit/event-map.js';
 import type { Events } from '../kit/events.js';
 import { recordHash } from '../shared/index.js';
 import { HANDLERS, type Handler, type Refs, type Row } from './handlers.js';
@@ -36,7 +37,7 @@ export interface Records {
 
 export interface RecordsDeps {
   db: Db;
-  events: Pick<Events, 'emit'>;
+  events: Pick<Events, 'emitMany'>;
   now: () => Date;
   logger: Logger;
   /** Interactive transaction timeout; a 500-record batch takes well under a second. */
@@ -193,7 +194,33 @@ export function createRecords(deps: RecordsDeps): Records {
           });
           const existing = new Map(existingRows.map((r) => [String(r[handler.keyColumn]), r]));
 
+          // Creates of types no later item refers to wait and go in one INSERT per batch.
+          interface Write {
+            index: number;
+            key: string;
+            before: Row | null;
+            hash: string;
+            after?: Row;
+          }
+          const writes: Write[] = [];
+          const pending = new Map<string, { write: Write; data: Record<string, unknown> }>();
+          const flush = async () => {
+            if (!pending.size) return;
+            const waiting = [...pending.values()];
+            pending.clear();
+            const rows = await model.createManyAndReturn({ data: waiting.map((p) => p.data) });
+            const byKey = new Map(rows.map((r) => [String(r[handler.keyColumn]), r]));
+            for (const { write } of waiting) {
+              const row = byKey.get(write.key);
+              if (!row) throw new Error(`created ${type} ${write.key} was not returned`);
+              write.after = row;
+              existing.set(write.key, row);
+              outcomes[write.index] = { index: write.index, externalId: write.key, result: 'created', id: row.id };
+            }
+          };
+
           for (const { index, key, item } of valid) {
+            if (pending.has(key)) await flush();
             const before = existing.get(key) ?? null;
             if (handler.updateOnly && !before) {
               outcomes[index] = {
@@ -215,16 +242,28 @@ export function createRecords(deps: RecordsDeps): Records {
               outcomes[index] = { index, externalId: key, result: 'unchanged', id: before.id };
               continue;
             }
+            const write: Write = { index, key, before, hash };
+            writes.push(write);
+            const createData = { ...data, [handler.keyColumn]: key, ...(handler.sourced ? { source: src } : {}) };
+            if (!before && handler.batchCreates) {
+              pending.set(key, { write, data: createData });
+              continue;
+            }
             const after = before
               ? await model.update({ where: { id: before.id }, data })
-              : await model.create({
-                  data: { ...data, [handler.keyColumn]: key, ...(handler.sourced ? { source: src } : {}) },
-                });
+              : await model.create({ data: createData });
+            write.after = after;
             existing.set(key, after);
             handler.learn?.(after, refs);
             outcomes[index] = { index, externalId: key, result: before ? 'updated' : 'created', id: after.id };
+          }
+          await flush();
 
-            // KPI inputs: each person and instant the record counted for, before and after.
+          // KPI inputs: each person and instant a written record counted for, before and after.
+          const changed: { payload: EventPayload<'record.changed'>; key: string }[] = [];
+          const completions: { payload: EventPayload<'workOrder.completed'>; key: string }[] = [];
+          for (const { before, after, hash } of writes) {
+            if (!after) continue;
             const seen = new Set<string>();
             for (const change of [...(before ? handler.counts(before, at) : []), ...handler.counts(after, at)]) {
               if (!change.employeeId) continue;
@@ -232,27 +271,25 @@ export function createRecords(deps: RecordsDeps): Records {
               const tag = `${change.employeeId}:${iso}`;
               if (seen.has(tag)) continue;
               seen.add(tag);
-              await events.emit(
-                tx,
-                'record.changed',
-                { recordType: type, recordId: after.id, employeeId: change.employeeId, at: iso },
-                { key: `${type}:${after.id}:${tag}:${hash.slice(0, 16)}:${at.getTime()}` },
-              );
+              changed.push({
+                payload: { recordType: type, recordId: after.id, employeeId: change.employeeId, at: iso },
+                key: `${type}:${after.id}:${tag}:${hash.slice(0, 16)}:${at.getTime()}`,
+              });
             }
             const completed = handler.completed?.(before, after, at);
             if (completed) {
-              await events.emit(
-                tx,
-                'workOrder.completed',
-                {
+              completions.push({
+                payload: {
                   workOrderId: after.id,
                   employeeId: completed.employeeId,
                   completedAt: completed.completedAt.toISOString(),
                 },
-                { key: after.id },
-              );
+                key: after.id,
+              });
             }
           }
+          await events.emitMany(tx, 'record.changed', changed);
+          await events.emitMany(tx, 'workOrder.completed', completions);
         },
         { timeout, maxWait: 10_000 },
       );
