@@ -1,8 +1,9 @@
 // kit.records.upsert: each record validated on its own, the valid ones upserted by (source,
 // external id) in one transaction, events stored once per real change, nothing half-written.
 import { describe, expect, it } from 'vitest';
+import { pushDemoApiRecords } from '../../../src/demo/api-records.js';
 import { startTestApp } from '../../helpers/test-app.js';
-import { testProvider } from '../../helpers/test-db.js';
+import { TEST_TODAY, TEST_TZ, testProvider } from '../../helpers/test-db.js';
 
 const app = await startTestApp();
 const records = app.kit.records;
@@ -246,5 +247,14 @@ describe('records.upsert', () => {
       },
     ]);
     expect(crm[0]?.result).toBe('created');
+  });
+
+  it("pushes the demo company's business-system records at start, and only once", async () => {
+    expect(await pushDemoApiRecords(records, TEST_TODAY, TEST_TZ)).toEqual({ workOrders: 3, leave: 2, training: 1 });
+    const completed = await app.db.workOrder.count({ where: { source: 'field-service', status: 'COMPLETED' } });
+    expect(completed).toBe(3);
+    const events = await app.db.domainEvent.count();
+    await pushDemoApiRecords(records, TEST_TODAY, TEST_TZ);
+    expect(await app.db.domainEvent.count()).toBe(events);
   });
 });
