@@ -200,6 +200,18 @@ describe('rate limits and signatures', async () => {
     expect(refusals.map((r) => (r.details as { reason: string }).reason)).toContain('signature replayed');
   });
 
+  it('signs reads too: the path with its query and an empty body', async () => {
+    const reader = await signed.apiKeys.create('signed-reader', ['kpi:read']);
+    const url = '/api/v1/kpi/teams/aftersales?period=2026-11';
+    const read = (headers: Record<string, string>) =>
+      signed.server.inject({ method: 'GET', url, headers: { authorization: `Bearer ${reader.secret}`, ...headers } });
+    expect((await read({})).statusCode).toBe(401);
+    const other = signRequest(SECRET, { method: 'GET', url: '/api/v1/kpi/teams/sales?period=2026-11', at: TEST_TODAY });
+    expect((await read({ 'x-kaopu-signature': other })).statusCode).toBe(401);
+    const header = signRequest(SECRET, { method: 'GET', url, at: TEST_TODAY });
+    expect((await read({ 'x-kaopu-signature': header })).statusCode).toBe(200);
+  });
+
   it('answers 429 with Retry-After once a key spent its requests per minute, other keys unaffected', async () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
