@@ -178,121 +178,129 @@ export function createRecords(deps: RecordsDeps): Records {
       });
       if (!valid.length) return outcomes;
 
-      await db.$transaction(
-        async (tx) => {
-          const at = now();
-          const personKeys = new Set<string>();
-          for (const v of valid) for (const k of handler.people(v.item)) if (k) personKeys.add(k);
-          const people = await loadPeople(tx, [...personKeys]);
-          const refs = createRefs(tx, src, people);
-          const model = handler.model(tx);
-          const keys = [...new Set(valid.map((v) => v.key))];
-          const existingRows = await model.findMany({
-            where: handler.sourced
-              ? { source: src, [handler.keyColumn]: { in: keys } }
-              : { [handler.keyColumn]: { in: keys } },
-          });
-          const existing = new Map(existingRows.map((r) => [String(r[handler.keyColumn]), r]));
+      // A concurrent batch may insert the same new key first (unique violation, the whole
+      // transaction rolled back): the second attempt finds that row and updates it or leaves it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.$transaction(runBatch, { timeout, maxWait: 10_000 });
+          break;
+        } catch (err) {
+          if (attempt >= 2 || (err as { code?: string }).code !== 'P2002') throw err;
+          deps.logger.info({ type }, 'records batch raced another on a new key; retrying once');
+        }
+      }
+      async function runBatch(tx: Tx) {
+        const at = now();
+        const personKeys = new Set<string>();
+        for (const v of valid) for (const k of handler.people(v.item)) if (k) personKeys.add(k);
+        const people = await loadPeople(tx, [...personKeys]);
+        const refs = createRefs(tx, src, people);
+        const model = handler.model(tx);
+        const keys = [...new Set(valid.map((v) => v.key))];
+        const existingRows = await model.findMany({
+          where: handler.sourced
+            ? { source: src, [handler.keyColumn]: { in: keys } }
+            : { [handler.keyColumn]: { in: keys } },
+        });
+        const existing = new Map(existingRows.map((r) => [String(r[handler.keyColumn]), r]));
 
-          // Creates of types no later item refers to wait and go in one INSERT per batch.
-          interface Write {
-            index: number;
-            key: string;
-            before: Row | null;
-            hash: string;
-            after?: Row;
+        // Creates of types no later item refers to wait and go in one INSERT per batch.
+        interface Write {
+          index: number;
+          key: string;
+          before: Row | null;
+          hash: string;
+          after?: Row;
+        }
+        const writes: Write[] = [];
+        const pending = new Map<string, { write: Write; data: Record<string, unknown> }>();
+        const flush = async () => {
+          if (!pending.size) return;
+          const waiting = [...pending.values()];
+          pending.clear();
+          const rows = await model.createManyAndReturn({ data: waiting.map((p) => p.data) });
+          const byKey = new Map(rows.map((r) => [String(r[handler.keyColumn]), r]));
+          for (const { write } of waiting) {
+            const row = byKey.get(write.key);
+            if (!row) throw new Error(`created ${type} ${write.key} was not returned`);
+            write.after = row;
+            existing.set(write.key, row);
+            outcomes[write.index] = { index: write.index, externalId: write.key, result: 'created', id: row.id };
           }
-          const writes: Write[] = [];
-          const pending = new Map<string, { write: Write; data: Record<string, unknown> }>();
-          const flush = async () => {
-            if (!pending.size) return;
-            const waiting = [...pending.values()];
-            pending.clear();
-            const rows = await model.createManyAndReturn({ data: waiting.map((p) => p.data) });
-            const byKey = new Map(rows.map((r) => [String(r[handler.keyColumn]), r]));
-            for (const { write } of waiting) {
-              const row = byKey.get(write.key);
-              if (!row) throw new Error(`created ${type} ${write.key} was not returned`);
-              write.after = row;
-              existing.set(write.key, row);
-              outcomes[write.index] = { index: write.index, externalId: write.key, result: 'created', id: row.id };
-            }
-          };
+        };
 
-          for (const { index, key, item } of valid) {
-            if (pending.has(key)) await flush();
-            const before = existing.get(key) ?? null;
-            if (handler.updateOnly && !before) {
-              outcomes[index] = {
-                index,
-                externalId: key,
-                result: 'rejected',
-                errors: [{ field: handler.keyColumn, message: handler.updateOnly }],
-              };
-              continue;
-            }
-            const { data: rawData, errors } = await handler.toData(item, refs, before);
-            if (errors.length) {
-              outcomes[index] = { index, externalId: key, result: 'rejected', errors };
-              continue;
-            }
-            const data = withoutUndefined(rawData);
-            const hash = recordHash(data);
-            if (before && recordHash(pick(before, Object.keys(data))) === hash) {
-              outcomes[index] = { index, externalId: key, result: 'unchanged', id: before.id };
-              continue;
-            }
-            const write: Write = { index, key, before, hash };
-            writes.push(write);
-            const createData = { ...data, [handler.keyColumn]: key, ...(handler.sourced ? { source: src } : {}) };
-            if (!before && handler.batchCreates) {
-              pending.set(key, { write, data: createData });
-              continue;
-            }
-            const after = before
-              ? await model.update({ where: { id: before.id }, data })
-              : await model.create({ data: createData });
-            write.after = after;
-            existing.set(key, after);
-            handler.learn?.(after, refs);
-            outcomes[index] = { index, externalId: key, result: before ? 'updated' : 'created', id: after.id };
+        for (const { index, key, item } of valid) {
+          if (pending.has(key)) await flush();
+          const before = existing.get(key) ?? null;
+          if (handler.updateOnly && !before) {
+            outcomes[index] = {
+              index,
+              externalId: key,
+              result: 'rejected',
+              errors: [{ field: handler.keyColumn, message: handler.updateOnly }],
+            };
+            continue;
           }
-          await flush();
+          const { data: rawData, errors } = await handler.toData(item, refs, before);
+          if (errors.length) {
+            outcomes[index] = { index, externalId: key, result: 'rejected', errors };
+            continue;
+          }
+          const data = withoutUndefined(rawData);
+          const hash = recordHash(data);
+          if (before && recordHash(pick(before, Object.keys(data))) === hash) {
+            outcomes[index] = { index, externalId: key, result: 'unchanged', id: before.id };
+            continue;
+          }
+          const write: Write = { index, key, before, hash };
+          writes.push(write);
+          const createData = { ...data, [handler.keyColumn]: key, ...(handler.sourced ? { source: src } : {}) };
+          if (!before && handler.batchCreates) {
+            pending.set(key, { write, data: createData });
+            continue;
+          }
+          const after = before
+            ? await model.update({ where: { id: before.id }, data })
+            : await model.create({ data: createData });
+          write.after = after;
+          existing.set(key, after);
+          handler.learn?.(after, refs);
+          outcomes[index] = { index, externalId: key, result: before ? 'updated' : 'created', id: after.id };
+        }
+        await flush();
 
-          // KPI inputs: each person and instant a written record counted for, before and after.
-          const changed: { payload: EventPayload<'record.changed'>; key: string }[] = [];
-          const completions: { payload: EventPayload<'workOrder.completed'>; key: string }[] = [];
-          for (const { before, after, hash } of writes) {
-            if (!after) continue;
-            const seen = new Set<string>();
-            for (const change of [...(before ? handler.counts(before, at) : []), ...handler.counts(after, at)]) {
-              if (!change.employeeId) continue;
-              const iso = change.at.toISOString();
-              const tag = `${change.employeeId}:${iso}`;
-              if (seen.has(tag)) continue;
-              seen.add(tag);
-              changed.push({
-                payload: { recordType: type, recordId: after.id, employeeId: change.employeeId, at: iso },
-                key: `${type}:${after.id}:${tag}:${hash.slice(0, 16)}:${at.getTime()}`,
-              });
-            }
-            const completed = handler.completed?.(before, after, at);
-            if (completed) {
-              completions.push({
-                payload: {
-                  workOrderId: after.id,
-                  employeeId: completed.employeeId,
-                  completedAt: completed.completedAt.toISOString(),
-                },
-                key: after.id,
-              });
-            }
+        // KPI inputs: each person and instant a written record counted for, before and after.
+        const changed: { payload: EventPayload<'record.changed'>; key: string }[] = [];
+        const completions: { payload: EventPayload<'workOrder.completed'>; key: string }[] = [];
+        for (const { before, after, hash } of writes) {
+          if (!after) continue;
+          const seen = new Set<string>();
+          for (const change of [...(before ? handler.counts(before, at) : []), ...handler.counts(after, at)]) {
+            if (!change.employeeId) continue;
+            const iso = change.at.toISOString();
+            const tag = `${change.employeeId}:${iso}`;
+            if (seen.has(tag)) continue;
+            seen.add(tag);
+            changed.push({
+              payload: { recordType: type, recordId: after.id, employeeId: change.employeeId, at: iso },
+              key: `${type}:${after.id}:${tag}:${hash.slice(0, 16)}:${at.getTime()}`,
+            });
           }
-          await events.emitMany(tx, 'record.changed', changed);
-          await events.emitMany(tx, 'workOrder.completed', completions);
-        },
-        { timeout, maxWait: 10_000 },
-      );
+          const completed = handler.completed?.(before, after, at);
+          if (completed) {
+            completions.push({
+              payload: {
+                workOrderId: after.id,
+                employeeId: completed.employeeId,
+                completedAt: completed.completedAt.toISOString(),
+              },
+              key: after.id,
+            });
+          }
+        }
+        await events.emitMany(tx, 'record.changed', changed);
+        await events.emitMany(tx, 'workOrder.completed', completions);
+      }
       deps.logger.debug(
         {
           type,

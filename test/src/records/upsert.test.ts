@@ -257,4 +257,25 @@ describe('records.upsert', () => {
     await pushDemoApiRecords(records, TEST_TODAY, TEST_TZ);
     expect(await app.db.domainEvent.count()).toBe(events);
   });
+
+  it('takes concurrent batches, each whole', async () => {
+    const batches = [0, 1, 2, 3].map((b) =>
+      Array.from({ length: 50 }, (_, i) => order(`PAR-${b}-${i}`, { title: `并发 ${b}` })),
+    );
+    const results = await Promise.all(batches.map((batch) => records.upsert('workOrder', 'parallel', batch)));
+    expect(results.flat().every((o) => o.result === 'created')).toBe(true);
+    expect(await app.db.workOrder.count({ where: { source: 'parallel' } })).toBe(200);
+  });
+
+  it('stores a record once when two batches bring it at the same time', async () => {
+    const batch = Array.from({ length: 50 }, (_, i) => order(`RACE-${i}`));
+    const [a, b] = await Promise.all([
+      records.upsert('workOrder', 'race', batch),
+      records.upsert('workOrder', 'race', batch),
+    ]);
+    const results = [...(a ?? []), ...(b ?? [])].map((o) => o.result);
+    expect(results.filter((r) => r === 'created')).toHaveLength(50);
+    expect(results.filter((r) => r === 'unchanged')).toHaveLength(50);
+    expect(await app.db.workOrder.count({ where: { source: 'race' } })).toBe(50);
+  });
 });
