@@ -126,6 +126,12 @@ export const PUSH_EXAMPLES: Record<RecordType, RouteExample> = {
   department: {
     body: { source: 'hr', records: [{ code: 'AFTERSALES-N', name: '售后服务部（北区）', parentCode: 'AFTERSALES' }] },
   },
+  team: {
+    body: {
+      source: 'hr',
+      records: [{ code: 'aftersales-2', name: '新能源售后二组', departmentCode: 'AFTERSALES', manager: 'KP0004' }],
+    },
+  },
   leave: {
     body: {
       source: 'hr',

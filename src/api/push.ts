@@ -33,6 +33,7 @@ export const PUSH_ROUTES: readonly PushRoute[] = [
     scope: 'employees:write',
     summary: 'Push departments (the organisation, by code)',
   },
+  { type: 'team', path: '/teams', scope: 'employees:write', summary: 'Push teams (by code, in a department)' },
   { type: 'leave', path: '/leave', scope: 'leave:write', summary: 'Push leave' },
 ];
 
@@ -56,7 +57,7 @@ export function registerPushRoutes(kit: FeatureKit): void {
         body: pushEnvelope,
         docs: {
           description:
-            `Upserts each record by (source, ${spec.type === 'employee' ? 'employeeNo' : spec.type === 'department' ? 'code' : 'externalId'}). ` +
+            `Upserts each record by ${spec.type === 'employee' ? 'employeeNo' : spec.type === 'department' || spec.type === 'team' ? 'code' : '(source, externalId)'}. ` +
             'Each record is validated on its own: invalid ones come back rejected with the fields named while the ' +
             'valid ones are stored, all in one transaction. Sending the same batch again changes nothing (unchanged).',
           body: documentedPush(spec.type),

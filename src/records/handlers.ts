@@ -291,6 +291,27 @@ const department: Handler<RecordInput<'department'>> = {
   counts: () => [],
 };
 
+const team: Handler<RecordInput<'team'>> = {
+  model: (tx) => tx.team as unknown as Delegate,
+  sourced: false,
+  keyColumn: 'code',
+  key: (i) => i.code,
+  people: (i) => [i.manager],
+  async toData(i, refs) {
+    const r = new Resolve(refs);
+    return {
+      data: {
+        name: i.name,
+        departmentId: await r.code('departmentCode', i.departmentCode, refs.department, 'department'),
+        managerId: r.person('manager', i.manager),
+      },
+      errors: r.errors,
+    };
+  },
+  // Who manages whom changes what people may see, not any KPI figure.
+  counts: () => [],
+};
+
 async function createsCycle(tx: Tx, id: string, parentId: string): Promise<boolean> {
   let at: string | null = parentId;
   for (let depth = 0; at && depth < 64; depth++) {
@@ -340,5 +361,6 @@ export const HANDLERS: { [T in RecordType]: Handler<RecordInput<T>> } = {
   training,
   employee,
   department,
+  team,
   leave,
 };

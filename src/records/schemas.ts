@@ -11,6 +11,7 @@ export const RECORD_TYPES = [
   'training',
   'employee',
   'department',
+  'team',
   'leave',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -153,6 +154,16 @@ export const departmentRecord = z
   })
   .strict();
 
+/** A team inside a department, with its manager (who then sees the team board). */
+export const teamRecord = z
+  .object({
+    code,
+    name: text(100),
+    departmentCode: code.describe('A department Kaopu knows, or one pushed before'),
+    manager: person.nullable().optional(),
+  })
+  .strict();
+
 export const LEAVE_TYPES = [
   'annual',
   'sick',
@@ -197,6 +208,7 @@ export const RECORD_SCHEMAS = {
   training: trainingRecord,
   employee: employeeRecord,
   department: departmentRecord,
+  team: teamRecord,
   leave: leaveRecord,
 } as const satisfies Record<RecordType, z.ZodType>;
 
@@ -211,6 +223,7 @@ export const KEY_FIELD: Record<RecordType, string> = {
   training: 'externalId',
   employee: 'employeeNo',
   department: 'code',
+  team: 'code',
   leave: 'externalId',
 };
 

@@ -278,4 +278,15 @@ describe('records.upsert', () => {
     expect(results.filter((r) => r === 'unchanged')).toHaveLength(50);
     expect(await app.db.workOrder.count({ where: { source: 'race' } })).toBe(50);
   });
+
+  it('upserts teams in known departments, with their manager', async () => {
+    const teams = await records.upsert('team', 'hr-system', [
+      { code: 'aftersales-2', name: '新能源售后二组', departmentCode: 'AFTERSALES', manager: 'KP0004' },
+      { code: 'ghost', name: 'ghost', departmentCode: 'NOPE' },
+      { code: 'aftersales', name: '新能源售后一组', departmentCode: 'AFTERSALES', manager: 'KP0004' },
+    ]);
+    expect(teams.map((t) => t.result)).toEqual(['created', 'rejected', 'unchanged']);
+    const created = await app.db.team.findUniqueOrThrow({ where: { code: 'aftersales-2' } });
+    expect(created).toMatchObject({ departmentId: 'dept_aftersales', managerId: 'emp_wangjianguo' });
+  });
 });
