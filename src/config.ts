@@ -69,6 +69,16 @@ const envSchema = z.object({
     (v) => v === undefined || parseJobSchedules(v) !== null,
     'expected job=cron pairs separated by ";", e.g. kpi.nightly=0 4 * * *',
   ),
+  API_SIGNING_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    'expected at least 32 random characters',
+  ),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expected a whole number of requests per minute, 1–100000' })
+    .int('expected a whole number of requests per minute, 1–100000')
+    .min(1, 'expected a whole number of requests per minute, 1–100000')
+    .max(100_000, 'expected a whole number of requests per minute, 1–100000')
+    .default(600),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -133,6 +143,8 @@ export interface Config {
   redisUrl?: string;
   /** Cron expressions replacing a job's own schedule, by job name (JOB_SCHEDULES). */
   jobSchedules: Readonly<Record<string, string>>;
+  /** /api/v1: HMAC body signatures required when `signingSecret` is set; requests per minute per key. */
+  api: { signingSecret?: string; rateLimitPerMinute: number };
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -205,6 +217,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
     jobSchedules: env.JOB_SCHEDULES ? (parseJobSchedules(env.JOB_SCHEDULES) ?? {}) : {},
+    api: { signingSecret: env.API_SIGNING_SECRET, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE },
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,

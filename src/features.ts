@@ -1,5 +1,6 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
+import { api } from './api/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
@@ -28,4 +29,6 @@ export const FEATURES: readonly Feature[] = [
   training,
   quality,
   people,
+  // The inbound HR API (/api/v1): pushes through kit.records, reads KPI results and payroll.
+  api,
 ];
