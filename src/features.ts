@@ -1,5 +1,6 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
+import { alerts } from './alerts/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
@@ -26,4 +27,6 @@ export const FEATURES: readonly Feature[] = [
   crm,
   training,
   quality,
+  // Subscribes to the events the features above emit (issue 15).
+  alerts,
 ];
