@@ -177,13 +177,11 @@ export function alertListCard(views: readonly AlertView[], t: Translate): Card {
       },
       {
         type: 'actions',
-        buttons: views
-          .slice(0, 10)
-          .map((v) => ({
-            actionId: ALERT_BUTTONS.details,
-            label: `${ruleName(v.rule, t)} · ${v.who ?? '—'}`,
-            value: v.id,
-          })),
+        buttons: views.slice(0, 10).map((v) => ({
+          actionId: ALERT_BUTTONS.details,
+          label: `${ruleName(v.rule, t)} · ${v.who ?? '—'}`,
+          value: v.id,
+        })),
       },
     ],
   });
