@@ -124,7 +124,16 @@ export function createAlertEngine(kit: FeatureKit): AlertEngine {
     if (!existing) {
       try {
         await db.alert.create({
-          data: { rule, dedupeKey, severity: decision.severity, teamId, employeeId: input.employeeId ?? null, payload },
+          data: {
+            rule,
+            dedupeKey,
+            severity: decision.severity,
+            teamId,
+            employeeId: input.employeeId ?? null,
+            payload,
+            // The kit's clock, not the database's: quiet hours and digests are judged by it.
+            createdAt: now(),
+          },
         });
         outcome = 'raised';
       } catch (err) {

@@ -1,6 +1,6 @@
 // The card buttons (Acknowledge, Assign to…, Snooze, Details) and `alerts` / `预警`. Every press is
 // checked against the actor's scope, audited, and re-renders the alert's card(s) in place.
-import { alertAssignCard, alertDetailsCard, alertListCard } from '../../cards/alert-card.js';
+import { alertAssignCard, alertCard, alertDetailsCard, alertListCard } from '../../cards/alert-card.js';
 import type { Card } from '../../cards/card.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import type { FeatureKit } from '../bot/feature.js';
@@ -28,7 +28,9 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
   const notFound = (ctx: ActionContext): Card[] => [
     noticeCard({ body: ctx.t('alerts.not_found'), tone: 'warning' }, ctx.t),
   ];
-  const personal = (card: Card): Card => ({ ...card, audience: 'personal' });
+  // In a group the updated card is the answer (a reply would be one more message for everyone);
+  // in a direct chat a short confirmation follows it.
+  const done = (ctx: ActionContext, card: Card): Card[] => (ctx.event.conversation.kind === 'group' ? [] : [card]);
 
   async function ack(ctx: ActionContext): Promise<Card[]> {
     const alert = await mayHandle(ctx, alertId(ctx.value));
@@ -46,7 +48,7 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
       });
       await engine.refresh(alert.id);
     }
-    return [personal(noticeCard({ body: ctx.t('alerts.ack.done'), tone: 'success' }, ctx.t))];
+    return done(ctx, noticeCard({ body: ctx.t('alerts.ack.done'), tone: 'success' }, ctx.t));
   }
 
   async function assignMenu(ctx: ActionContext): Promise<Card[]> {
@@ -83,9 +85,16 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
       details: { rule: alert.rule, to: assignee.id },
     });
     await engine.refresh(alert.id);
-    return [
-      personal(noticeCard({ body: ctx.t('alerts.assign.done', { name: assignee.name }), tone: 'success' }, ctx.t)),
-    ];
+    // The assignee gets the alert in a direct chat, with the same buttons.
+    const fresh = await db.alert.findUniqueOrThrow({ where: { id: alert.id }, select: engine.select });
+    const view = await engine.view(fresh);
+    await kit.notify({ employeeId: assignee.id }, (t) => alertCard(view, t), {
+      dedupeKey: `alerts:${alert.id}:assigned:${assignee.id}`,
+    });
+    return done(
+      ctx,
+      noticeCard({ body: ctx.t('alerts.assign.done', { name: assignee.name }), tone: 'success' }, ctx.t),
+    );
   }
 
   async function snooze(ctx: ActionContext): Promise<Card[]> {
@@ -101,7 +110,7 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
     });
     await engine.refresh(alert.id);
     const at = formatLocalTime(until, ctx.actor.timeZone);
-    return [personal(noticeCard({ body: ctx.t('alerts.snooze.done', { at }), tone: 'success' }, ctx.t))];
+    return done(ctx, noticeCard({ body: ctx.t('alerts.snooze.done', { at }), tone: 'success' }, ctx.t));
   }
 
   async function details(ctx: ActionContext): Promise<Card[]> {
