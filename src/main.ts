@@ -8,6 +8,7 @@ import { openDb } from './db/client.js';
 import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
+import { seedAlertScenario } from './demo/alert-scenario.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
     if (seeded) logger.info({ employees: seeded.employees }, 'demo company seeded');
     seededNow = seeded !== null;
+    if (seededNow) await seedAlertScenario(app.db, new Date());
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
@@ -60,7 +62,12 @@ async function main(): Promise<void> {
       .runNow('kpi.snapshot', weekAgo)
       .then(() => app.scheduler.runNow('kpi.nightly'))
       .then((outcome) => logger.info({ outcome }, 'demo KPI results computed'))
-      .catch((err) => logger.error({ err }, 'demo KPI computation failed'));
+      .catch((err) => logger.error({ err }, 'demo KPI computation failed'))
+      // Then the alert rules over the fresh demo data, so the group chats show alerts at once.
+      .then(() => app.scheduler.runNow('alerts.scan'))
+      .catch((err) => logger.error({ err }, 'demo alert scan failed'));
+  } else if (config.demoSeed && app.scheduler.names().includes('alerts.scan')) {
+    void app.scheduler.runNow('alerts.scan').catch((err) => logger.error({ err }, 'alert scan failed'));
   }
 
   const platforms = [...app.adapters.keys()].filter((p) => p !== 'console');

@@ -75,16 +75,23 @@ export async function scanTickets(kit: FeatureKit, engine: AlertEngine): Promise
 export async function scanLateStreaks(kit: FeatureKit, engine: AlertEngine): Promise<number> {
   const now = kit.now();
   const checkIns = await kit.db.checkIn.findMany({
-    where: { kind: 'IN', at: { gte: new Date(now.getTime() - 21 * DAY), lte: now }, verdict: { not: 'REJECTED' } },
+    where: {
+      kind: 'IN',
+      // Attendance check-ins only: a site visit for a work order is never "late".
+      workOrderId: null,
+      at: { gte: new Date(now.getTime() - 21 * DAY), lte: now },
+      verdict: { not: 'REJECTED' },
+    },
     select: { employeeId: true, at: true, lateMinutes: true, employee: { select: { teamId: true, timeZone: true } } },
   });
-  const days = new Map<string, Map<string, number>>();
+  // The day's first check-in decides.
+  const days = new Map<string, Map<string, { at: Date; lateMinutes: number }>>();
   const teams = new Map<string, string | null>();
   for (const c of checkIns) {
     const date = localDate(c.at, c.employee.timeZone);
-    const perDay = days.get(c.employeeId) ?? new Map<string, number>();
-    // The day's first check-in decides: the earliest is the least late.
-    perDay.set(date, Math.min(perDay.get(date) ?? Number.POSITIVE_INFINITY, c.lateMinutes));
+    const perDay = days.get(c.employeeId) ?? new Map<string, { at: Date; lateMinutes: number }>();
+    const first = perDay.get(date);
+    if (!first || c.at < first.at) perDay.set(date, { at: c.at, lateMinutes: c.lateMinutes });
     days.set(c.employeeId, perDay);
     teams.set(c.employeeId, c.employee.teamId);
   }
@@ -93,7 +100,7 @@ export async function scanLateStreaks(kit: FeatureKit, engine: AlertEngine): Pro
     const p = await engine.params('attendance.lateStreak', teams.get(employeeId) ?? null);
     const decision = lateStreak(
       employeeId,
-      [...perDay].map(([date, lateMinutes]) => ({ date, lateMinutes })),
+      [...perDay].map(([date, first]) => ({ date, lateMinutes: first.lateMinutes })),
       p,
     );
     if (decision) raised += counts(await engine.raise({ rule: 'attendance.lateStreak', decision, employeeId }));
