@@ -28,9 +28,9 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
   const notFound = (ctx: ActionContext): Card[] => [
     noticeCard({ body: ctx.t('alerts.not_found'), tone: 'warning' }, ctx.t),
   ];
-  // In a group the updated card is the answer (a reply would be one more message for everyone);
-  // in a direct chat a short confirmation follows it.
-  const done = (ctx: ActionContext, card: Card): Card[] => (ctx.event.conversation.kind === 'group' ? [] : [card]);
+  // The updated card is the answer, in a group and in a direct chat alike: a reply would be one
+  // more message (and on WeCom it would spend the press's response_code the update needs).
+  const done = (): Card[] => [];
 
   async function ack(ctx: ActionContext): Promise<Card[]> {
     const alert = await mayHandle(ctx, alertId(ctx.value));
@@ -48,7 +48,7 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
       });
       await engine.refresh(alert.id);
     }
-    return done(ctx, noticeCard({ body: ctx.t('alerts.ack.done'), tone: 'success' }, ctx.t));
+    return done();
   }
 
   async function assignMenu(ctx: ActionContext): Promise<Card[]> {
@@ -91,10 +91,7 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
     await kit.notify({ employeeId: assignee.id }, (t) => alertCard(view, t), {
       dedupeKey: `alerts:${alert.id}:assigned:${assignee.id}`,
     });
-    return done(
-      ctx,
-      noticeCard({ body: ctx.t('alerts.assign.done', { name: assignee.name }), tone: 'success' }, ctx.t),
-    );
+    return done();
   }
 
   async function snooze(ctx: ActionContext): Promise<Card[]> {
@@ -109,8 +106,7 @@ export function createHandlers(kit: FeatureKit, engine: AlertEngine) {
       details: { until: until.toISOString() },
     });
     await engine.refresh(alert.id);
-    const at = formatLocalTime(until, ctx.actor.timeZone);
-    return done(ctx, noticeCard({ body: ctx.t('alerts.snooze.done', { at }), tone: 'success' }, ctx.t));
+    return done();
   }
 
   async function details(ctx: ActionContext): Promise<Card[]> {

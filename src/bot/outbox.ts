@@ -239,7 +239,7 @@ export class Outbox {
     const platformMessageId = await originalMessageId(this.options.db, updatesId);
     if (!platformMessageId) return undefined;
     try {
-      await adapter.update(to, platformMessageId, native);
+      await adapter.update(to, platformMessageId, native, { messageId: updatesId });
       return { platformMessageId };
     } catch (err) {
       if (err instanceof SendError && !err.retryable) {
