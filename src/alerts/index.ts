@@ -29,7 +29,7 @@ export const alerts: Feature = (kit) => {
 
   // ─── event rules: evaluated as the event is delivered ───
   kit.events.on('survey.answered', 'alerts.survey', async (answer) => {
-    await raiseSurvey(engine, answer);
+    await raiseSurvey(engine, answer, kit.db);
   });
   kit.events.on('checkIn.flagged', 'alerts.checkIn', async (flagged) => {
     await engine.raise({

@@ -111,8 +111,10 @@ export async function scanLateStreaks(kit: FeatureKit, engine: AlertEngine): Pro
 export async function raiseSurvey(
   engine: AlertEngine,
   answer: { answerId: string; employeeId: string; csat: number },
+  db: FeatureKit['db'],
 ): Promise<number> {
-  const team = null;
+  const team =
+    (await db.employee.findUnique({ where: { id: answer.employeeId }, select: { teamId: true } }))?.teamId ?? null;
   const complaint = surveyComplaint(answer, await engine.params('survey.complaint', team));
   if (complaint) {
     return counts(await engine.raise({ rule: 'survey.complaint', decision: complaint, employeeId: answer.employeeId }));
@@ -130,7 +132,7 @@ export async function scanSurveys(kit: FeatureKit, engine: AlertEngine): Promise
   });
   let raised = 0;
   for (const a of answers)
-    raised += await raiseSurvey(engine, { answerId: a.id, employeeId: a.employeeId, csat: a.csat });
+    raised += await raiseSurvey(engine, { answerId: a.id, employeeId: a.employeeId, csat: a.csat }, kit.db);
   return raised;
 }
 

@@ -119,6 +119,16 @@ describe('an event rule', () => {
     expect(direct.map((m) => m.card.title)).toEqual(['【严重】客户投诉']);
   });
 
+  it("follows a team's override of a rule's parameters, and only for that team", async () => {
+    await app.db.alertRuleSetting.create({
+      data: { scope: 'team_aftersales', rule: 'survey.low', params: { maxCsat: 3 } },
+    });
+    await emitAnswer('ans-3-aftersales', 'emp_liming', 3);
+    await emitAnswer('ans-3-service', 'emp_gaomin', 3);
+    expect((await groupMessages(GROUP.aftersales)).map((m) => m.card.text)).toEqual([expect.stringContaining('3 分')]);
+    expect(await groupMessages(GROUP.service)).toHaveLength(0);
+  });
+
   it('re-alerts the same condition only when it escalates', async () => {
     const decision = (severity: 'warning' | 'critical') => ({
       key: 'emp_liming:2026-11-16',
