@@ -210,8 +210,12 @@ describe('a storm', () => {
     await Promise.all([engine.pump(), engine.pump(), engine.pump()]);
     let messages = await groupMessages(GROUP.service);
     expect(messages).toHaveLength(20);
-    const digest = messages.filter((m) => m.card.title.startsWith('预警汇总'));
-    expect(digest.map((m) => m.card.title)).toEqual(['预警汇总：41 条']);
+    // How many went on their own cards depends on how the raises and delivery passes interleave;
+    // once the chat's minute is nearly used, the rest share one digest.
+    const digests = messages.filter((m) => m.card.title.startsWith('预警汇总'));
+    expect(digests).toHaveLength(1);
+    const inDigest = Number(/(\d+) 条/.exec(digests[0]?.card.title ?? '')?.[1]);
+    expect(19 + inDigest).toBe(60);
 
     // 30 more in the same minute: the chat has no message left, so they wait for the next minute.
     await Promise.all(Array.from({ length: 30 }, (_, i) => flagged(100 + i, 'emp_gaomin')));
