@@ -241,7 +241,7 @@ export function createAlertEngine(kit: FeatureKit, options: EngineOptions = {}):
   }
 
   async function sendDigest(teamId: string, ids: string[], morning: boolean, at: Date): Promise<number> {
-    const key = `alerts.digest:${teamId}:${at.getTime()}`;
+    const key = `alerts.digest:${teamId}:${at.getTime()}${morning ? ':morning' : ''}`;
     await db.alert.updateMany({
       where: { id: { in: ids }, deliveredAt: null },
       data: { deliveredAt: at, digestKey: key },
@@ -364,7 +364,8 @@ export function createAlertEngine(kit: FeatureKit, options: EngineOptions = {}):
     if (alert.digestKey.startsWith('alerts.digest:')) {
       const members = await db.alert.findMany({ where: { digestKey: alert.digestKey }, select: ALERT_SELECT });
       const views = await Promise.all(members.map(view));
-      await kit.notify.update(alert.digestKey, (t) => alertDigestCard(views, false, t));
+      const morning = alert.digestKey.endsWith(':morning');
+      await kit.notify.update(alert.digestKey, (t) => alertDigestCard(views, morning, t));
       return;
     }
     const card = await view(alert);

@@ -184,6 +184,12 @@ describe('the buttons, through the console', () => {
     [card] = await groupMessages(GROUP.aftersales);
     expect(card?.card.text).toContain('已暂缓至 2026-11-18 13:00');
 
+    // When the snooze runs out, the alert (still not acknowledged) is posted again.
+    clock = new Date(clock.getTime() + 61 * 60_000);
+    await engine.pump();
+    const alertCards = (await groupMessages(GROUP.aftersales)).filter((m) => m.card.title === '【警告】满意度低分');
+    expect(alertCards).toHaveLength(2);
+
     const [details] = await press('emp_wangjianguo', 'alerts.details', id, GROUP.aftersales);
     expect(details?.text).toContain('csat: 2');
     expect(
