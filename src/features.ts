@@ -1,6 +1,7 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
 import { api } from './api/index.js';
+import { alerts } from './alerts/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
@@ -31,4 +32,6 @@ export const FEATURES: readonly Feature[] = [
   people,
   // The inbound HR API (/api/v1): pushes through kit.records, reads KPI results and payroll.
   api,
+  // Subscribes to the events the features above emit (issue 15).
+  alerts,
 ];

@@ -9,6 +9,7 @@ import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
 import { pushDemoApiRecords } from './demo/api-records.js';
+import { seedAlertScenario } from './demo/alert-scenario.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       const pushed = await pushDemoApiRecords(app.kit.records, new Date(), config.timeZone);
       logger.info({ pushed }, 'demo business-system records pushed through the record functions');
     }
+    if (seededNow) await seedAlertScenario(app.db, new Date());
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
@@ -65,7 +67,12 @@ async function main(): Promise<void> {
       .runNow('kpi.snapshot', weekAgo)
       .then(() => app.scheduler.runNow('kpi.nightly'))
       .then((outcome) => logger.info({ outcome }, 'demo KPI results computed'))
-      .catch((err) => logger.error({ err }, 'demo KPI computation failed'));
+      .catch((err) => logger.error({ err }, 'demo KPI computation failed'))
+      // Then the alert rules over the fresh demo data, so the group chats show alerts at once.
+      .then(() => app.scheduler.runNow('alerts.scan'))
+      .catch((err) => logger.error({ err }, 'demo alert scan failed'));
+  } else if (config.demoSeed && app.scheduler.names().includes('alerts.scan')) {
+    void app.scheduler.runNow('alerts.scan').catch((err) => logger.error({ err }, 'alert scan failed'));
   }
 
   const platforms = [...app.adapters.keys()].filter((p) => p !== 'console');

@@ -23,7 +23,7 @@ export interface ConsoleAdapterOptions {
 export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter<Card> {
   return {
     platform: 'console',
-    capabilities: { maxButtons: 20, canUpdateCard: false, canShowImages: true, canUploadFiles: false },
+    capabilities: { maxButtons: 20, canUpdateCard: true, canShowImages: true, canUploadFiles: false },
     mount(server, context) {
       if (options.access === 'off') return;
       consoleRoutes(server, context, options);
@@ -32,9 +32,15 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter<Ca
     render(card: Card) {
       return mapCardText(card, stripInvisible);
     },
-    async send() {
-      // Nothing to transmit: the outbox row itself is the console's message store.
-      return {};
+    async send(_to, _card, meta) {
+      // Nothing to transmit: the outbox row itself is the console's message store, so its id is
+      // the message's id.
+      return meta ? { platformMessageId: meta.messageId } : {};
+    },
+    async update(_to, platformMessageId, card) {
+      // In place: the group and direct views read the original row, which now holds the new card.
+      await options.db.outboxMessage.update({ where: { id: platformMessageId }, data: { card: card as never } });
+      return { platformMessageId };
     },
   };
 }

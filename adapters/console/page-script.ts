@@ -137,16 +137,23 @@ export const PAGE_SCRIPT = String.raw`
     } catch (e) { $('log').append(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }
   }
 
+  // A press on a group card whose answer is the card itself, updated in place (an alert's
+  // Acknowledge), stays on the group tab and redraws it once the update has been stored; a press
+  // that answers privately goes to the direct chat with its replies.
   async function press(btn, groupId) {
-    if (groupId) { showTab('chat'); }
-    push({ me: '[' + btn.label + ']' });
     try {
       const body = { userId: $('user').value, actionId: btn.actionId, locale };
       if (btn.value !== undefined) body.value = btn.value;
       if (groupId) body.groupId = groupId;
       const { replies } = await api('actions', body);
+      if (groupId && !replies.length) {
+        for (const wait of [300, 1200]) { await new Promise((r) => setTimeout(r, wait)); await drawGroup(); }
+        return;
+      }
+      if (groupId) showTab('chat');
+      push({ me: '[' + btn.label + ']' });
       replies.forEach((card) => push({ card }));
-    } catch (e) { push({ error: e.message }); }
+    } catch (e) { if (groupId) showTab('chat'); push({ error: e.message }); }
   }
 
   async function drawGroup() {

@@ -151,7 +151,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       const rows = await db.outboxMessage.findMany({
         // The outbox row is the console's message store and its send is a no-op, so a row still
         // waiting for the dispatcher is already what the group sees.
-        where: { platform: 'CONSOLE', target: `group:${group.id}`, status: { not: 'FAILED' } },
+        where: { platform: 'CONSOLE', target: `group:${group.id}`, status: { not: 'FAILED' }, updatesId: null },
         orderBy: { createdAt: 'asc' },
         take: 200,
         select: { id: true, card: true, createdAt: true },
@@ -168,7 +168,7 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       const user = await db.employee.findUnique({ where: { id: params.data.id }, select: { id: true } });
       if (!user) return replyError(reply, 404, 'error.user_not_found');
       const rows = await db.outboxMessage.findMany({
-        where: { platform: 'CONSOLE', target: `user:${user.id}`, status: 'SENT' },
+        where: { platform: 'CONSOLE', target: `user:${user.id}`, status: 'SENT', updatesId: null },
         orderBy: { createdAt: 'asc' },
         take: 200,
         select: { id: true, card: true, createdAt: true },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Adapter, AdapterContext } from '../../src/bot/adapter.js';
 import type { Limiters } from '../../src/bot/limiters.js';
+import { SendError } from '../../src/bot/send-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { createAcceptor, HINT_SURFACE, type SlackAck, SURFACE_HOME } from './accept.js';
@@ -59,6 +60,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackM
         return {};
       }
       return client.send(to, message, meta?.messageId);
+    },
+    // https://docs.slack.dev/reference/methods/chat.update: the channel and ts `send` returned.
+    async update(_to, platformMessageId, message) {
+      const [channel, ts] = platformMessageId.split(':');
+      if (!channel || !ts) throw new SendError('not a Slack message id', { retryable: false });
+      await client.update(channel, ts, message);
+      return { platformMessageId };
     },
     async findSent(to, interrupted) {
       try {

@@ -12,6 +12,9 @@ import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
 import { HINT_ROBOT_WEBHOOK } from './inbound.js';
 import { DUPLICATE_CHECK_SECONDS } from './limits.js';
+
+const RESPONSE_CODE_TTL_MS = 71 * 3_600_000;
+
 import type { WindowRate } from './rate-window.js';
 import { renderCard, type WecomMessage } from './render.js';
 
@@ -45,6 +48,23 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
   // A response_code may be spent once; a reply that is retried must not spend it again.
   const spent = new Set<string>();
 
+  // The response_codes that can still replace a card sent to a person, by its outbox id: one from
+  // the send itself and one per press (each single-use, valid 72 h). In memory: after a restart an
+  // update is sent as a new message instead (document/path/94888).
+  const codes = new Map<string, { code: string; at: number }[]>();
+  const remember = (outboxId: string, code: string) => {
+    codes.set(outboxId, [...(codes.get(outboxId) ?? []), { code, at: now().getTime() }].slice(-4));
+    if (codes.size > 10_000) codes.delete(codes.keys().next().value as string);
+  };
+  const takeCode = (outboxId: string): string | undefined => {
+    const fresh = (codes.get(outboxId) ?? []).filter(
+      (c) => !spent.has(c.code) && now().getTime() - c.at < RESPONSE_CODE_TTL_MS,
+    );
+    const newest = fresh.at(-1);
+    if (newest) spent.add(newest.code);
+    return newest?.code;
+  };
+
   async function updatePressedCard(userId: string, responseCode: string, locale: Locale): Promise<void> {
     if (spent.has(responseCode)) return;
     spent.add(responseCode);
@@ -75,12 +95,23 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
     platform: 'wecom',
     capabilities: { maxButtons: 6, canUpdateCard: true, canShowImages: true, canUploadFiles: true },
     mount(server, context) {
-      callbackRoutes(server, context, {
-        token: config.token,
-        encodingAesKey: config.encodingAesKey,
-        corpId: config.corpId,
-        now,
-      });
+      // A press on one of our cards carries a fresh response_code for it (task_id "kp-<outbox id>").
+      const accept: typeof context.accept = async (source, id, event) => {
+        const hint = event && event.replyTo.kind !== 'webhook' ? event.replyTo.hint : undefined;
+        const { taskId, responseCode } = hint ?? {};
+        if (taskId?.startsWith('kp-') && responseCode) remember(taskId.slice(3), responseCode);
+        return context.accept(source, id, event);
+      };
+      callbackRoutes(
+        server,
+        { ...context, accept },
+        {
+          token: config.token,
+          encodingAesKey: config.encodingAesKey,
+          corpId: config.corpId,
+          now,
+        },
+      );
     },
     render(card: Card, locale: Locale): WecomMessage {
       return renderCard(card, locale);
@@ -118,6 +149,9 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
                 }
               : markdown,
           );
+          if (message.templateCard?.card_type === 'button_interaction' && res.response_code && meta) {
+            remember(meta.messageId, res.response_code);
+          }
           return res.msgid ? { platformMessageId: res.msgid } : {};
         }
         case 'group': {
@@ -141,6 +175,23 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
           return {};
         }
       }
+    },
+    // update_template_card (document/path/94888) replaces a button card sent to a person, once per
+    // response_code. Groups only ever got markdown (appchat/send and robots take no template
+    // cards): there is nothing to update, so their message stays as sent.
+    async update(to, platformMessageId, message, meta) {
+      if (to.kind !== 'user') return { platformMessageId };
+      const code = message.templateCard ? takeCode(meta.messageId) : undefined;
+      if (!code || !message.templateCard) {
+        throw new SendError('no unspent response_code for this card', { retryable: false });
+      }
+      await client.call('/cgi-bin/message/update_template_card', {
+        userids: [to.userId],
+        agentid,
+        response_code: code,
+        template_card: { ...message.templateCard, task_id: `kp-${meta.messageId}` },
+      });
+      return { platformMessageId };
     },
   };
 }

@@ -57,6 +57,13 @@ export interface Adapter<Outbound = unknown> {
    * way to look a message up are at-least-once.
    */
   findSent?(to: ChatAddress, interrupted: InterruptedSend): Promise<SendResult | null>;
+  /**
+   * Replaces an earlier message's content in place (Slack chat.update, the console's stored card,
+   * WeCom update_template_card). `platformMessageId` is what `send` returned for it and
+   * `original.messageId` its outbox id. Optional: without it, or when it throws a non-retryable
+   * SendError, the outbox sends the new card as a new message instead.
+   */
+  update?(to: ChatAddress, platformMessageId: string, message: Outbound, original: SendMeta): Promise<SendResult>;
   /** Starts long-lived connections (Socket Mode, Stream); optional. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

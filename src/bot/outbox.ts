@@ -28,6 +28,8 @@ export interface Enqueue {
   locale: Locale;
   /** Same key, same message: a second enqueue is ignored. */
   dedupeKey?: string;
+  /** The outbox id of an earlier message this card replaces in place (where the platform can). */
+  updatesId?: string;
 }
 
 /**
@@ -65,6 +67,7 @@ export class Outbox {
           card: message.card as never,
           locale: message.locale,
           dedupeKey: message.dedupeKey ?? null,
+          updatesId: message.updatesId ?? null,
           nextAttemptAt: now(),
         },
         select: { id: true },
@@ -186,7 +189,10 @@ export class Outbox {
       const card = cardSchema.safeParse(row.card);
       if (!card.success) throw new SendError('stored card does not match the Card model', { retryable: false });
       const native = adapter.render(card.data, row.locale as Locale);
-      const result = await adapter.send(row.address as unknown as ChatAddress, native, { messageId: row.id });
+      const to = row.address as unknown as ChatAddress;
+      const result =
+        (await this.updateInPlace(adapter, row.updatesId, to, native)) ??
+        (await adapter.send(to, native, { messageId: row.id }));
       await db.outboxMessage.update({
         where: { id },
         data: {
@@ -217,6 +223,46 @@ export class Outbox {
       });
     }
   }
+
+  /**
+   * An update row replaces its original in place when the platform can and the original went out;
+   * otherwise (no `update`, original not sent, or the platform refuses for good: an expired WeCom
+   * response_code) it returns undefined and the card is sent as a new message.
+   */
+  private async updateInPlace(
+    adapter: Adapter,
+    updatesId: string | null,
+    to: ChatAddress,
+    native: unknown,
+  ): Promise<SendResult | undefined> {
+    if (!updatesId || !adapter.update) return undefined;
+    const platformMessageId = await originalMessageId(this.options.db, updatesId);
+    if (!platformMessageId) return undefined;
+    try {
+      await adapter.update(to, platformMessageId, native, { messageId: updatesId });
+      return { platformMessageId };
+    } catch (err) {
+      if (err instanceof SendError && !err.retryable) {
+        this.options.logger.warn({ updatesId, reason: err.message }, 'in-place update refused; sending a new message');
+        return undefined;
+      }
+      throw err;
+    }
+  }
+}
+
+/** The original's platform id when it went out; null when the update must go as a new message. */
+async function originalMessageId(db: Db, updatesId: string): Promise<string | null> {
+  const original = await db.outboxMessage.findUnique({
+    where: { id: updatesId },
+    select: { status: true, platformMessageId: true },
+  });
+  // Sent concurrently by another worker: wait for it rather than post a second message.
+  if (original?.status === 'PENDING' || original?.status === 'SENDING') {
+    throw new SendError('the message to update is not sent yet', { retryable: true, retryAfterMs: 1000 });
+  }
+  if (original?.status !== 'SENT' || !original.platformMessageId) return null;
+  return original.platformMessageId;
 }
 
 /** A stable, filterable key for the conversation an address points at. */

@@ -1,4 +1,5 @@
 import { api } from './en/api.js';
+import { alerts } from './en/alerts.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...slackUi,
   ...runtime,
   ...api,
+  ...alerts,
 };

@@ -1,5 +1,6 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
 import { api } from './zh-CN/api.js';
+import { alerts } from './zh-CN/alerts.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -25,4 +26,5 @@ export const zhCN = {
   ...slackUi,
   ...runtime,
   ...api,
+  ...alerts,
 } as const;

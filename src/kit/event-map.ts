@@ -25,6 +25,19 @@ export const EVENT_SCHEMAS = {
     csat: z.number().int().min(1).max(5),
     nps: z.number().int().min(0).max(10).nullable(),
   }),
+  /** A scheduled employee did not check in by the start of their shift (holidays and leave excluded). */
+  'attendance.missing': z.object({
+    employeeId: id,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    shiftStartsAt: instant,
+  }),
+  /** A data source's sync failed again; `failures` counts the failures in a row. */
+  'sync.failed': z.object({
+    sourceId: id,
+    sourceName: z.string().max(200),
+    failures: z.number().int().min(1),
+    lastError: z.string().max(500),
+  }),
   /** A KPI input record changed (the KPI engine recomputes that person's period). */
   'record.changed': z.object({ recordType: z.string().min(1).max(64), recordId: id, employeeId: id, at: instant }),
 } as const;

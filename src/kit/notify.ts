@@ -4,10 +4,10 @@
 import type { Logger } from 'pino';
 import type { Card } from '../../cards/card.js';
 import type { Audit } from '../audit/audit.js';
-import type { PlatformName } from '../bot/event.js';
+import type { ChatAddress, PlatformName } from '../bot/event.js';
 import type { Enqueue } from '../bot/outbox.js';
 import type { Db } from '../db/client.js';
-import { type Locale, type Translate, translator } from '../i18n/index.js';
+import { isLocale, type Locale, type Translate, translator } from '../i18n/index.js';
 import { type Recipient, type ResolveOptions, resolveRecipient, type Undeliverable } from './recipients.js';
 
 export type { Recipient, Undeliverable } from './recipients.js';
@@ -28,7 +28,21 @@ export interface NotifyOptions {
 /** A finished card, or one written for the recipient's language once it is known. */
 export type CardFor = Card | ((t: Translate, locale: Locale) => Card);
 
-export type Notify = (recipient: Recipient, card: CardFor, options: NotifyOptions) => Promise<NotifyOutcome>;
+export type UpdateOutcome =
+  /** The new card is queued to replace the one sent under that key (in place where possible). */
+  | { status: 'queued' }
+  /** Nothing was ever sent under that key. */
+  | { status: 'unknown' };
+
+/**
+ * A card to a person, a team's group chat or a manager. A notification's dedupe key is also the
+ * card's stable identity: `update(dedupeKey, card)` replaces what was sent under it, in place on
+ * every platform that can (the console, Slack chat.update) and as a new message elsewhere.
+ */
+export interface Notify {
+  (recipient: Recipient, card: CardFor, options: NotifyOptions): Promise<NotifyOutcome>;
+  update(dedupeKey: string, card: CardFor): Promise<UpdateOutcome>;
+}
 
 export interface NotifyDeps extends ResolveOptions {
   db: Db;
@@ -40,7 +54,7 @@ export interface NotifyDeps extends ResolveOptions {
 }
 
 export function createNotify(deps: NotifyDeps): Notify {
-  return async (recipient, card, { dedupeKey }) => {
+  const send = async (recipient: Recipient, card: CardFor, { dedupeKey }: NotifyOptions): Promise<NotifyOutcome> => {
     const resolved = await resolveRecipient(deps.db, recipient, deps);
     if (!resolved.ok) {
       const subject = subjectOf(recipient);
@@ -62,6 +76,25 @@ export function createNotify(deps: NotifyDeps): Notify {
     deps.kick();
     return { status: 'queued', platform, locale };
   };
+  const update = async (dedupeKey: string, card: CardFor): Promise<UpdateOutcome> => {
+    const original = await deps.db.outboxMessage.findUnique({
+      where: { dedupeKey: `notify:${dedupeKey}` },
+      select: { id: true, platform: true, address: true, locale: true },
+    });
+    if (!original) return { status: 'unknown' };
+    const locale = isLocale(original.locale) ? original.locale : deps.defaultLocale;
+    const written = typeof card === 'function' ? card(translator(locale), locale) : card;
+    await deps.enqueue({
+      platform: original.platform.toLowerCase() as PlatformName,
+      to: original.address as unknown as ChatAddress,
+      card: written,
+      locale,
+      updatesId: original.id,
+    });
+    deps.kick();
+    return { status: 'queued' };
+  };
+  return Object.assign(send, { update });
 }
 
 function subjectOf(recipient: Recipient): { subjectType: string; subjectId: string } {

@@ -1,5 +1,6 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERTS_RUNTIME } from '../../src/alerts/index.js';
 import { startTestApp } from '../helpers/test-app.js';
 
 // Debian's Chromium, started the way FACTS.md says works on these machines (no downloads, no
@@ -81,5 +82,25 @@ describe('the console page in a real browser', () => {
     expect(await page.locator('#log').textContent()).not.toContain('2026-11');
     await page.click('#tab-chat');
     await page.locator('article.card h3', { hasText: '2026-11' }).waitFor();
+  });
+
+  it("acknowledges an alert in the group tab and shows the group's card updated in place", async () => {
+    const engine = app.kit.services.get(ALERTS_RUNTIME)?.engine;
+    await engine?.raise({
+      rule: 'survey.low',
+      decision: { key: 'survey:browser-1', severity: 'warning', evidence: { csat: 2 } },
+      employeeId: 'emp_gaomin',
+    });
+    await engine?.pump();
+    await app.outbox.drain();
+    await page.selectOption('#user', 'emp_linfang');
+    await page.click('#tab-groups');
+    await page.selectOption('#group', 'gc_console_service');
+    const card = page.locator('article.card', { hasText: '满意度低分' });
+    await card.locator('button[data-action="alerts.ack"]').click();
+    await page.locator('article.card', { hasText: '已确认（' }).waitFor();
+    expect(await page.locator('#tab-groups').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('article.card', { hasText: '满意度低分' }).count()).toBe(1);
+    expect(await card.locator('button[data-action="alerts.ack"]').count()).toBe(0);
   });
 });
