@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Empty until the features register their metric families (kit.kpi.metrics).
     metrics: createMetricRegistry(),
     kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
+    databaseUrl: target.url,
     // Real platforms first; the console only reaches people when nothing else does.
     platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],
     consoleReachesEveryone: consoleMode === 'open',

@@ -66,6 +66,8 @@ export interface FeatureKit {
     readonly registry: MetricRegistry;
     /** Quiet time before people marked dirty are recomputed (tests lengthen it). */
     readonly recomputeDelayMs?: number | undefined;
+    /** The database the app opened (absolute URL): full recomputes open it from a worker thread. */
+    readonly databaseUrl?: string | undefined;
   };
   /** Runs when the app closes (timers a feature started). */
   onStop(stop: () => void | Promise<void>): void;

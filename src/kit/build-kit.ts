@@ -39,6 +39,8 @@ export interface KitDeps {
   /** The KPI metric registry features add their families to. */
   metrics: MetricRegistry;
   kpiRecomputeDelayMs?: number | undefined;
+  /** The app's database (absolute URL), for the KPI recompute worker. */
+  databaseUrl?: string | undefined;
   /** Configured platforms, preferred first (the console last). */
   platforms: readonly PlatformName[];
   consoleReachesEveryone: boolean;
@@ -90,6 +92,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       metrics: (family) => deps.metrics.register(family),
       registry: deps.metrics,
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
+      databaseUrl: deps.databaseUrl,
     },
     onStop: (stop) => void stops.push(stop),
     db,

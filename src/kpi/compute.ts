@@ -27,6 +27,8 @@ export interface KpiEngine {
   now: () => Date;
   /** The metric families registered by the features. */
   metrics: MetricRegistry;
+  /** The database as an absolute URL: full recomputes then run in a worker thread (off-thread.ts). */
+  databaseUrl?: string | undefined;
 }
 
 export interface ComputeOptions {

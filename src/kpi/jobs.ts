@@ -3,8 +3,8 @@
 import type { Scheduler } from '../jobs/scheduler.js';
 import { currentPeriod, previousPeriod } from '../time/period.js';
 import { localDate } from '../time/zoned.js';
-import { computePeriod } from './compute.js';
 import type { KpiContext } from './context.js';
+import { recomputePeriod } from './off-thread.js';
 import { periodResults, saveSnapshots } from './store-views.js';
 
 const zoneOf = (kpi: KpiContext) => kpi.deps.timeZone ?? 'Asia/Shanghai';
@@ -15,8 +15,9 @@ export async function nightlyRecompute(kpi: KpiContext, now: Date): Promise<{ pe
   const current = currentPeriod(now, zoneOf(kpi));
   const out = [];
   for (const period of [previousPeriod(current), current]) {
-    const summary = await computePeriod(kpi.engine, period, { asOf: now });
-    out.push({ period, written: summary.written });
+    // a worker thread, so the server keeps answering during a company-wide recompute
+    const run = await recomputePeriod(kpi.engine, period, now);
+    out.push({ period, written: run.written });
   }
   return out;
 }
