@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     adapters.set('slack', createSlackAdapter({ config: config.slack, logger, now, locale: config.locale, limiters }));
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
 
-  const outbox = new Outbox({ db, logger, adapters, now });
+  const outbox = new Outbox({ db, logger, adapters, now, provider: target.provider });
   const apiKeys = createApiKeyStore(db, audit, now);
   const openapi = createOpenApiRegistry();
   const { server, routes } = createServer(logger, {

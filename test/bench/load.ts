@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const AUTOCANNON = resolve(ROOT, 'node_modules/autocannon/autocannon.js');
 
 export interface Load {
   /** Requests per second, averaged over the run. */
@@ -20,27 +19,48 @@ export interface Load {
 }
 
 export interface LoadOptions {
+  /** How long to load; with `until`, an upper bound. */
   seconds: number;
+  /** Stop (SIGINT: autocannon still prints its summary) when this settles. */
+  until?: Promise<unknown>;
   connections?: number;
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
 }
 
-/** Runs autocannon in its own process; resolves with its JSON summary. */
+// autocannon's API in a child process: stops early on SIGINT (the CLI ignores it), prints the summary.
+const RUNNER = `
+const autocannon = require('autocannon');
+const o = JSON.parse(process.env.LOAD_OPTIONS);
+const instance = autocannon(o, (err, r) => {
+  if (err) { console.error(err); process.exit(1); }
+  process.stdout.write(JSON.stringify(r));
+});
+process.once('SIGINT', () => instance.stop());`;
+
+/** Runs autocannon in its own process; resolves with its summary. */
 export function load(url: string, o: LoadOptions): Promise<Load> {
-  const args = [AUTOCANNON, '-j', '-c', String(o.connections ?? 8), '-d', String(o.seconds)];
-  if (o.method) args.push('-m', o.method);
-  if (o.body) args.push('-b', o.body);
-  for (const [k, v] of Object.entries(o.headers ?? {})) args.push('-H', `${k}=${v}`);
-  args.push(url);
+  const options = {
+    url,
+    connections: o.connections ?? 8,
+    duration: o.seconds,
+    method: o.method ?? 'GET',
+    ...(o.body ? { body: o.body } : {}),
+    headers: o.headers ?? {},
+  };
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', RUNNER], {
+      cwd: ROOT,
+      env: { ...process.env, LOAD_OPTIONS: JSON.stringify(options) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
     });
     child.on('error', fail);
+    void o.until?.finally(() => child.kill('SIGINT'));
     child.on('exit', (code) => {
       if (code !== 0) return fail(new Error(`autocannon exited ${code}`));
       try {
