@@ -14,6 +14,7 @@ import { createInbox, type Inbox } from './bot/inbox.js';
 import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
 import { createPipeline, INBOUND_GRACE_MS, type Pipeline } from './bot/pipeline.js';
+import { warmDatabase } from './bot/warm.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
@@ -136,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     events: options.events,
   });
   for (const feature of options.features ?? FEATURES) await feature(runtime.kit);
-  const inbox = createInbox(db, now);
+  const inbox = createInbox(db, now, target.provider);
   const pipeline = createPipeline({ inbox, bot, outbox, logger, now, limits: options.pipelineLimits });
   const context: AdapterContext = { logger, ...pipeline };
   const recoverInbound = () => pipeline.recover();
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     routes,
     recoverInbound,
     async start() {
+      await warmDatabase(db, target.provider);
       await outbox.recover();
       await recoverInbound();
       recoveryTimer = setInterval(() => void recoverInbound().catch(() => {}), INBOUND_GRACE_MS);

@@ -66,6 +66,8 @@ export class Outbox {
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private again = false;
+  /** Something was enqueued here since the last drain began. */
+  private queued = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.maxAttempts = options.maxAttempts ?? 6;
@@ -90,6 +92,7 @@ export class Outbox {
         },
         select: { id: true },
       });
+      this.queued = true;
       return row.id;
     } catch (err) {
       if ((err as { code?: string }).code === 'P2002') return null;
@@ -156,6 +159,12 @@ export class Outbox {
     return this.draining;
   }
 
+  /** Sends now what this process enqueued since the last drain (none: no query); never throws. */
+  nudge(): void {
+    if (!this.queued) return;
+    this.drain().catch((err) => this.options.logger.error({ err }, 'outbox drain failed'));
+  }
+
   /** Polls for due messages (retries, messages queued by other replicas). */
   start(intervalMs = 1000): void {
     this.timer ??= setInterval(() => {
@@ -174,6 +183,7 @@ export class Outbox {
     let total = 0;
     do {
       this.again = false;
+      this.queued = false;
       const claimed = await this.claim(this.claimBatch);
       const count = claimed.length;
       // oldest first (RETURNING has no order); the workers empty this array
