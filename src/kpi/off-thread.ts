@@ -9,7 +9,8 @@ import { computePeriod, type KpiEngine } from './compute.js';
 export interface WorkerTask {
   entry: string;
   url: string;
-  period: string;
+  /** Recomputed in this order, by one worker (its start-up is paid once). */
+  periods: string[];
   now: string;
   asOf: string;
   /** The registry's metric codes: the worker refuses if its catalogue differs. */
@@ -17,7 +18,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { ok: true; written: number; employees: number; closed: boolean }
+  | { ok: true; runs: { period: string; written: number; employees: number; closed: boolean }[] }
   | { ok: false; reason: 'catalogue' | 'error'; message?: string };
 
 export interface PeriodRun {
@@ -43,25 +44,44 @@ function inWorker(task: WorkerTask): Promise<WorkerReply> {
   });
 }
 
-/** Recomputes a whole period, in a worker thread when the engine names a shareable database. */
-export async function recomputePeriod(engine: KpiEngine, period: string, asOf: Date): Promise<PeriodRun> {
+/** Recomputes whole periods, in one worker thread when the engine names a shareable database. */
+export async function recomputePeriods(
+  engine: KpiEngine,
+  periods: string[],
+  asOf: Date,
+): Promise<(PeriodRun & { period: string })[]> {
   const url = engine.databaseUrl;
-  if (url && !url.endsWith(':memory:')) {
+  if (url && !url.endsWith(':memory:') && periods.length > 0) {
     const reply = await inWorker({
       entry: ENTRY,
       url,
-      period,
+      periods,
       now: engine.now().toISOString(),
       asOf: asOf.toISOString(),
       codes: [...engine.metrics.codes()],
     });
     if (reply.ok) {
-      engine.logger.info({ period, employees: reply.employees, written: reply.written }, 'kpi period recomputed');
-      return { written: reply.written, offThread: true };
+      for (const run of reply.runs) {
+        engine.logger.info(
+          { period: run.period, employees: run.employees, written: run.written },
+          'kpi period recomputed',
+        );
+      }
+      return reply.runs.map((r) => ({ period: r.period, written: r.written, offThread: true }));
     }
-    if (reply.reason === 'error') throw new Error(`kpi recompute of ${period} failed: ${reply.message}`);
-    engine.logger.warn({ period }, 'kpi recompute worker has another metric catalogue; recomputing in process');
+    if (reply.reason === 'error') throw new Error(`kpi recompute of ${periods.join(', ')} failed: ${reply.message}`);
+    engine.logger.warn({ periods }, 'kpi recompute worker has another metric catalogue; recomputing in process');
   }
-  const summary = await computePeriod(engine, period, { asOf });
-  return { written: summary.written, offThread: false };
+  const out: (PeriodRun & { period: string })[] = [];
+  for (const period of periods) {
+    const summary = await computePeriod(engine, period, { asOf });
+    out.push({ period, written: summary.written, offThread: false });
+  }
+  return out;
+}
+
+/** Recomputes one whole period (see recomputePeriods). */
+export async function recomputePeriod(engine: KpiEngine, period: string, asOf: Date): Promise<PeriodRun> {
+  const [run] = await recomputePeriods(engine, [period], asOf);
+  return { written: run?.written ?? 0, offThread: run?.offThread ?? false };
 }

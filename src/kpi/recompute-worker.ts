@@ -22,8 +22,12 @@ async function run(): Promise<WorkerReply> {
     await tuneDb(db, target);
     const now = new Date(task.now);
     const engine = { db, provider: target.provider, logger: pino({ level: 'silent' }), now: () => now, metrics };
-    const summary = await computePeriod(engine, task.period, { asOf: new Date(task.asOf) });
-    return { ok: true, written: summary.written, employees: summary.results.length, closed: summary.closed };
+    const runs = [];
+    for (const period of task.periods) {
+      const summary = await computePeriod(engine, period, { asOf: new Date(task.asOf) });
+      runs.push({ period, written: summary.written, employees: summary.results.length, closed: summary.closed });
+    }
+    return { ok: true, runs };
   } finally {
     await db.$disconnect();
   }
