@@ -14,6 +14,7 @@ import { createInbox, type Inbox } from './bot/inbox.js';
 import { createLimiters, type Limiters } from './bot/limiters.js';
 import { Outbox } from './bot/outbox.js';
 import { createPipeline, INBOUND_GRACE_MS, type Pipeline } from './bot/pipeline.js';
+import { warmDatabase } from './bot/warm.js';
 import { type Config, isDemoMode } from './config.js';
 import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
@@ -115,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   for (const adapter of options.adapters ?? []) adapters.set(adapter.platform, adapter);
   for (const [platform, adapter] of adapters) adapters.set(platform, metrics.instrumentAdapter(adapter));
 
-  const outbox = new Outbox({ db, logger, adapters, now });
+  const outbox = new Outbox({ db, logger, adapters, now, provider: target.provider });
   const apiKeys = createApiKeyStore(db, audit, now);
   const openapi = createOpenApiRegistry();
   const signingSecret = config.api?.signingSecret;
@@ -157,13 +158,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Empty until the features register their metric families (kit.kpi.metrics).
     metrics: createMetricRegistry(),
     kpiRecomputeDelayMs: options.kpiRecomputeDelayMs,
+    databaseUrl: target.url,
     // Real platforms first; the console only reaches people when nothing else does.
     platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],
     consoleReachesEveryone: consoleMode === 'open',
     events: options.events,
   });
   for (const feature of options.features ?? FEATURES) await feature(runtime.kit);
-  const inbox = createInbox(db, now);
+  const inbox = createInbox(db, now, target.provider);
   const pipeline = createPipeline({ inbox, bot, outbox, logger, now, limits: options.pipelineLimits });
   const context: AdapterContext = { logger, ...pipeline };
   const recoverInbound = () => pipeline.recover();
@@ -206,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     metrics,
     recoverInbound,
     async start() {
+      await warmDatabase(db, target.provider);
       await outbox.recover();
       await recoverInbound();
       recoveryTimer = setInterval(() => void recoverInbound().catch(() => {}), INBOUND_GRACE_MS);

@@ -67,6 +67,8 @@ export interface FeatureKit {
     readonly registry: MetricRegistry;
     /** Quiet time before people marked dirty are recomputed (tests lengthen it). */
     readonly recomputeDelayMs?: number | undefined;
+    /** The database the app opened (absolute URL): full recomputes open it from a worker thread. */
+    readonly databaseUrl?: string | undefined;
   };
   /**
    * Business records in from outside (API, connectors, demo): validated one by one, upserted by

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { Prisma } from '../db/generated/sqlite/client.js';
 import type { BotEvent } from './event.js';
 import { botEventSchema } from './event-schema.js';
+
+const { sql, join } = Prisma;
 
 interface Pending {
   source: string;
@@ -24,46 +28,31 @@ export interface Inbox {
 
 // Inbound ids are stored before any work is done, so a platform retry (Slack after 3 s, WeCom
 // after 5 s) or a replayed request is recognised and ignored. Calls arriving in the same tick are
-// written together: a burst of 200 webhooks costs two queries instead of 200 on the event loop
+// written together: a burst of 200 webhooks costs one query instead of 200 on the event loop
 // that also has to acknowledge them.
-export function createInbox(db: Db, now: () => Date): Inbox {
+export function createInbox(db: Db, now: () => Date, provider: 'sqlite' | 'postgres' = 'sqlite'): Inbox {
   let queue: Pending[] = [];
   let scheduled = false;
 
+  // One statement per batch: INSERT … ON CONFLICT DO NOTHING RETURNING names exactly the ids that
+  // were new (a retry, a replay or another replica's copy is skipped by the unique key).
   async function write(source: string, batch: Pending[]): Promise<Set<string>> {
-    const ids = [...new Set(batch.map((p) => p.eventId))];
-    const seen = await db.inboundEvent.findMany({
-      where: { source, eventId: { in: ids } },
-      select: { eventId: true },
-    });
-    const known = new Set(seen.map((s) => s.eventId));
     const fresh = new Map<string, Pending>();
-    for (const p of batch) if (!known.has(p.eventId) && !fresh.has(p.eventId)) fresh.set(p.eventId, p);
-    const rows = [...fresh.values()].map((p) => ({
-      source,
-      eventId: p.eventId,
-      receivedAt: now(),
-      botEventId: p.event?.id ?? null,
-      payload: (p.event ?? undefined) as never,
-    }));
-    if (rows.length === 0) return new Set();
-    try {
-      await db.inboundEvent.createMany({ data: rows });
-      return new Set(fresh.keys());
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002') throw err;
-      // Another replica stored one of them in between: settle them one by one.
-      const created = new Set<string>();
-      for (const row of rows) {
-        try {
-          await db.inboundEvent.create({ data: row });
-          created.add(row.eventId);
-        } catch (inner) {
-          if ((inner as { code?: string }).code !== 'P2002') throw inner;
-        }
-      }
-      return created;
-    }
+    for (const p of batch) if (!fresh.has(p.eventId)) fresh.set(p.eventId, p);
+    const at = now();
+    const json = (e: BotEvent | undefined) => {
+      if (!e) return sql`NULL`;
+      const text = JSON.stringify(e);
+      return provider === 'postgres' ? sql`CAST(${text} AS JSONB)` : sql`${text}`;
+    };
+    const time = provider === 'postgres' ? sql`CAST(${at} AS TIMESTAMP(3))` : sql`${at}`;
+    const values = [...fresh.values()].map(
+      (p) => sql`(${randomUUID()}, ${source}, ${p.eventId}, ${time}, ${p.event?.id ?? null}, ${json(p.event)})`,
+    );
+    const rows = await db.$queryRaw<{ eventId: string }[]>`INSERT INTO "InboundEvent"
+      ("id", "source", "eventId", "receivedAt", "botEventId", "payload") VALUES ${join(values)}
+      ON CONFLICT ("source", "eventId") DO NOTHING RETURNING "eventId"`;
+    return new Set(rows.map((r) => r.eventId));
   }
 
   async function flush(): Promise<void> {

@@ -19,7 +19,26 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** Messages sent at once; each adapter's limiter paces them further. */
   concurrency?: number;
+  /** Rows claimed per UPDATE … RETURNING (PostgreSQL skips rows another replica holds). */
+  claimBatch?: number;
+  provider?: 'sqlite' | 'postgres';
 }
+
+/** A claimed row: everything a send needs, from the claiming UPDATE's RETURNING. */
+interface Claimed {
+  id: string;
+  platform: string;
+  address: unknown;
+  card: unknown;
+  locale: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  createdAt: Date;
+}
+
+// Raw rows come back with JSON as text and dates as text on SQLite, as values on PostgreSQL.
+const fromJson = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+const fromDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
 export interface Enqueue {
   platform: PlatformName;
@@ -45,15 +64,19 @@ export class Outbox {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly concurrency: number;
+  private readonly claimBatch: number;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private again = false;
+  /** Something was enqueued here since the last drain began. */
+  private queued = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.maxAttempts = options.maxAttempts ?? 6;
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 16;
+    this.claimBatch = options.claimBatch ?? 2 * this.concurrency;
   }
 
   async enqueue(message: Enqueue): Promise<string | null> {
@@ -72,6 +95,7 @@ export class Outbox {
         },
         select: { id: true },
       });
+      this.queued = true;
       return row.id;
     } catch (err) {
       if ((err as { code?: string }).code === 'P2002') return null;
@@ -138,6 +162,12 @@ export class Outbox {
     return this.draining;
   }
 
+  /** Sends now what this process enqueued since the last drain (none: no query); never throws. */
+  nudge(): void {
+    if (!this.queued) return;
+    this.drain().catch((err) => this.options.logger.error({ err }, 'outbox drain failed'));
+  }
+
   /** Polls for due messages (retries, messages queued by other replicas). */
   start(intervalMs = 1000): void {
     this.timer ??= setInterval(() => {
@@ -156,32 +186,63 @@ export class Outbox {
     let total = 0;
     do {
       this.again = false;
-      const { db, now } = this.options;
-      const due = await db.outboxMessage.findMany({
-        where: { status: 'PENDING', nextAttemptAt: { lte: now() } },
-        orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
-        take: 100,
-        select: { id: true },
-      });
-      const queue = due.map((d) => d.id);
+      this.queued = false;
+      const claimed = await this.claim(this.claimBatch);
+      const count = claimed.length;
+      // oldest first (RETURNING has no order); the workers empty this array
+      const queue = claimed.sort(
+        (a, b) =>
+          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime(),
+      );
       const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) await this.sendOne(id);
+        for (let row = queue.shift(); row; row = queue.shift()) await this.sendOne(row);
       });
       await Promise.all(workers);
-      total += due.length;
-      if (due.length === 100) this.again = true;
+      total += count;
+      if (count === this.claimBatch) this.again = true;
     } while (this.again);
     return total;
   }
 
-  private async sendOne(id: string): Promise<void> {
+  /**
+   * Claims up to `limit` due rows with one UPDATE … RETURNING: SENDING, one more attempt, and the
+   * time the attempt began (where recovery looks for a send that went out). On PostgreSQL the rows
+   * are picked FOR UPDATE SKIP LOCKED, so replicas draining at once never claim the same row; SQLite
+   * has one writer at a time.
+   */
+  private async claim(limit: number): Promise<Claimed[]> {
+    const { db, now } = this.options;
+    const at = now();
+    const rows =
+      this.options.provider === 'postgres'
+        ? await db.$queryRaw<Record<string, unknown>[]>`UPDATE "OutboxMessage" AS o
+            SET "status" = 'SENDING', "attempts" = o."attempts" + 1, "sendingAt" = CAST(${at} AS TIMESTAMP(3))
+            FROM (SELECT "id" FROM "OutboxMessage"
+              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= CAST(${at} AS TIMESTAMP(3))
+              ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED) AS c
+            WHERE o."id" = c."id"
+            RETURNING o."id", o."platform", o."address", o."card", o."locale", o."attempts", o."nextAttemptAt", o."createdAt"`
+        : await db.$queryRaw<Record<string, unknown>[]>`UPDATE "OutboxMessage"
+            SET "status" = 'SENDING', "attempts" = "attempts" + 1, "sendingAt" = ${at}
+            WHERE "id" IN (SELECT "id" FROM "OutboxMessage"
+              WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${at}
+              ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit})
+            RETURNING "id", "platform", "address", "card", "locale", "attempts", "nextAttemptAt", "createdAt"`;
+    return rows.map((r) => ({
+      id: String(r.id),
+      platform: String(r.platform),
+      address: fromJson(r.address),
+      card: fromJson(r.card),
+      locale: String(r.locale),
+      attempts: Number(r.attempts),
+      nextAttemptAt: fromDate(r.nextAttemptAt),
+      createdAt: fromDate(r.createdAt),
+    }));
+  }
+
+  private async sendOne(row: Claimed): Promise<void> {
     const { db, now, adapters, logger } = this.options;
-    const claimed = await db.outboxMessage.updateMany({
-      where: { id, status: 'PENDING' },
-      data: { status: 'SENDING', attempts: { increment: 1 }, sendingAt: now() },
-    });
-    if (claimed.count === 0) return;
-    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const id = row.id;
     const platform = row.platform.toLowerCase() as PlatformName;
     const adapter = adapters.get(platform);
     try {

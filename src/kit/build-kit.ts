@@ -40,6 +40,8 @@ export interface KitDeps {
   /** The KPI metric registry features add their families to. */
   metrics: MetricRegistry;
   kpiRecomputeDelayMs?: number | undefined;
+  /** The app's database (absolute URL), for the KPI recompute worker. */
+  databaseUrl?: string | undefined;
   /** Configured platforms, preferred first (the console last). */
   platforms: readonly PlatformName[];
   consoleReachesEveryone: boolean;
@@ -91,6 +93,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       metrics: (family) => deps.metrics.register(family),
       registry: deps.metrics,
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
+      databaseUrl: deps.databaseUrl,
     },
     records: createRecords({ db, events, now, logger }),
     onStop: (stop) => void stops.push(stop),

@@ -7,7 +7,7 @@ import { type Calendar, periodCalendar } from './calendar.js';
 import { evaluateMetric } from './evaluate.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { modelFor } from './resolve.js';
-import { canonicalJson, contentHash, coverage, type MetricValue, type Scored, scoreEmployee } from './rules.js';
+import { canonicalJson, coverage, type MetricValue, resultHash, type Scored, scoreEmployee } from './rules.js';
 import { type ModelDefinition, modelSchema } from './schemas.js';
 import { listVersions, periodClosed, type VersionRef, versionDefinition } from './store.js';
 import {
@@ -27,6 +27,8 @@ export interface KpiEngine {
   now: () => Date;
   /** The metric families registered by the features. */
   metrics: MetricRegistry;
+  /** The database as an absolute URL: full recomputes then run in a worker thread (off-thread.ts). */
+  databaseUrl?: string | undefined;
 }
 
 export interface ComputeOptions {
@@ -42,6 +44,8 @@ export interface Computed {
   employeeId: string;
   version: VersionRef;
   scored: Scored;
+  /** `scored.inputs` serialised once: stored as is and hashed. */
+  inputsJson: string;
   hash: string;
 }
 
@@ -92,7 +96,8 @@ export async function computePeriod(
       personalTargets: targets.get(e.id) ?? new Map(),
       ruleMetric,
     });
-    return { employeeId: e.id, version: v, scored, hash: contentHash(scored, v.id) };
+    const inputsJson = JSON.stringify(scored.inputs);
+    return { employeeId: e.id, version: v, scored, inputsJson, hash: resultHash(scored, inputsJson, v.id) };
   });
   if (!write) return { closed: false, results, written: 0 };
   const written = await store(engine, period, results, options.employeeIds);
@@ -134,7 +139,11 @@ async function aggregate(
     }
   }
   const byZone = new Map<string, ScopeEmployee[]>();
-  for (const { e } of placed) byZone.set(e.timeZone, [...(byZone.get(e.timeZone) ?? []), e]);
+  for (const { e } of placed) {
+    const zone = byZone.get(e.timeZone);
+    if (zone) zone.push(e);
+    else byZone.set(e.timeZone, [e]);
+  }
   const out: Values = new Map();
   const zeros: Values = new Map();
   for (const [timeZone, people] of byZone) {
@@ -176,13 +185,13 @@ async function store(engine: KpiEngine, period: string, results: Computed[], sco
       totalScore: r.scored.totalScore,
       band: r.scored.band,
       prorated: r.scored.inputs.prorated,
-      inputs: r.scored.inputs,
+      inputsJson: r.inputsJson,
       contentHash: r.hash,
       computedAt,
     };
     if (old) updates.push({ ...row, id: old.id });
     else creates.push(row);
   }
-  await writeResults(engine.db, creates, updates);
+  await writeResults(engine.db, engine.provider, creates, updates);
   return creates.length + updates.length;
 }

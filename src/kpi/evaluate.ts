@@ -73,14 +73,25 @@ export async function evaluateMetric(
   for (const row of await runMetricSql(source.db, spec.sql(dialectFor(source.provider), w))) {
     if (!people.has(row.e)) continue;
     const value = row.v === null || row.v === undefined ? null : derive(Number(row.v), row.e);
-    const recordIds = (row.ids ?? '').split(',').filter(Boolean).sort().slice(0, MAX_IDS);
-    values.set(row.e, { value, recordIds });
+    values.set(row.e, { value, recordIds: sortedIds(row.ids) });
   }
   for (const id of people.keys()) {
     if (values.has(id)) continue;
     missing.set(id, { value: spec.empty === 'zero' ? derive(0, id) : null, recordIds: [] });
   }
   return { values, missing };
+}
+
+/** The ids of a comma-joined list, sorted (SQL already orders them: usually a check, not a sort). */
+function sortedIds(joined: string | null): string[] {
+  const ids = (joined ?? '').split(',').filter(Boolean);
+  for (let i = 1; i < ids.length; i++) {
+    if ((ids[i - 1] as string) > (ids[i] as string)) {
+      ids.sort();
+      break;
+    }
+  }
+  return ids.length > MAX_IDS ? ids.slice(0, MAX_IDS) : ids;
 }
 
 /** The local dates [from, to] of the period a person was employed up to the last whole day (empty: to < from). */

@@ -13,7 +13,7 @@ import { KPI_ACTIONS } from './index.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
-import { findResult, findResultById, snapshotOnOrBefore } from './store-views.js';
+import { findCardResult, findResultById } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
 
 const WHY_ROWS = 10;
@@ -22,7 +22,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   const { db } = kpi.deps;
   const { actor, t, now } = ctx;
   await kpi.ready();
-  const result = await findResult(db, actor.id, period);
+  const result = await findCardResult(db, actor.id, period, snapshotWindow(actor.timeZone, period, now));
   const base = {
     name: actor.name,
     period,
@@ -56,7 +56,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     band: result.band,
     prorated: result.prorated,
     coverage: inputs.coverage,
-    weekDelta: scoreDelta(result.totalScore, await weekAgoScore(kpi, actor.id, actor.timeZone, period, now)),
+    weekDelta: scoreDelta(result.totalScore, result.snapshotScore),
     metrics: inputs.metrics.map((m) => ({
       code: m.metric,
       value: m.value,
@@ -79,12 +79,14 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
   return [kpiCard(view, t)];
 }
 
-/** The weekly snapshot taken in the week up to 7 days ago; none (nothing to compare) otherwise. */
-async function weekAgoScore(kpi: KpiContext, employeeId: string, zone: string, period: string, now: Date) {
+/**
+ * The weekly snapshot to compare with: the latest taken in the week up to 7 days ago, within the
+ * period; none (nothing to compare) when 7 days ago was in another period.
+ */
+function snapshotWindow(zone: string, period: string, now: Date): { after: string; upTo: string } | null {
   const date = localDate(new Date(now.getTime() - 7 * 86_400_000), zone);
   if (periodOf(date) !== period || date < `${period}-01`) return null;
-  const snap = await snapshotOnOrBefore(kpi.deps.db, employeeId, period, date);
-  return snap && snap.takenOn > addDays(date, -7) ? snap.totalScore : null;
+  return { after: addDays(date, -7), upTo: date };
 }
 
 export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card[]> {

@@ -78,7 +78,14 @@ export const kpi: Feature = (kit) => {
         throw err;
       },
     ));
-  const engine = { db: deps.db, provider: deps.provider, logger: deps.logger, now: deps.now, metrics: deps.metrics };
+  const engine = {
+    db: deps.db,
+    provider: deps.provider,
+    logger: deps.logger,
+    now: deps.now,
+    metrics: deps.metrics,
+    databaseUrl: kit.kpi.databaseUrl,
+  };
   const scheduler = new KpiScheduler(engine, deps.logger, ready, deps.recomputeDelayMs);
   const context: KpiContext = { deps, engine, ready, scheduler };
   kit.onStop(() => scheduler.stop());

@@ -3,8 +3,8 @@
 import type { Scheduler } from '../jobs/scheduler.js';
 import { currentPeriod, previousPeriod } from '../time/period.js';
 import { localDate } from '../time/zoned.js';
-import { computePeriod } from './compute.js';
 import type { KpiContext } from './context.js';
+import { recomputePeriods } from './off-thread.js';
 import { periodResults, saveSnapshots } from './store-views.js';
 
 const zoneOf = (kpi: KpiContext) => kpi.deps.timeZone ?? 'Asia/Shanghai';
@@ -13,12 +13,9 @@ const zoneOf = (kpi: KpiContext) => kpi.deps.timeZone ?? 'Asia/Shanghai';
 export async function nightlyRecompute(kpi: KpiContext, now: Date): Promise<{ period: string; written: number }[]> {
   await kpi.ready();
   const current = currentPeriod(now, zoneOf(kpi));
-  const out = [];
-  for (const period of [previousPeriod(current), current]) {
-    const summary = await computePeriod(kpi.engine, period, { asOf: now });
-    out.push({ period, written: summary.written });
-  }
-  return out;
+  // one worker thread for both, so the server keeps answering during a company-wide recompute
+  const runs = await recomputePeriods(kpi.engine, [previousPeriod(current), current], now);
+  return runs.map(({ period, written }) => ({ period, written }));
 }
 
 /** Snapshots the current period's scores for "change since last week" and trends. */

@@ -160,7 +160,19 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** sha256 over what a result says (computedAt deliberately left out). */
+/**
+ * sha256 over what a result says (computedAt deliberately left out), in a fixed order: the inputs
+ * are serialised by JSON.stringify, whose key order is fixed by scoreEmployee building every object
+ * the same way, so no canonicalisation of the (large) inputs is needed.
+ */
+export function resultHash(scored: Scored, inputsJson: string, modelVersionId: string): string {
+  return createHash('sha256')
+    .update(`${modelVersionId}\n${scored.totalScore}\n${scored.band}\n`)
+    .update(inputsJson)
+    .digest('hex');
+}
+
+/** sha256 over a canonical serialisation (the previous hash; kept for callers outside the engine). */
 export function contentHash(scored: Scored, modelVersionId: string): string {
   const body = canonicalJson({
     inputs: scored.inputs,

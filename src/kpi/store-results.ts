@@ -1,5 +1,7 @@
 // Reads for a recompute (employees, metric aggregates, targets) and writes of KpiResult rows.
+import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../db/client.js';
+import { join, sql } from './metrics/types.js';
 
 export interface ScopeEmployee {
   id: string;
@@ -69,24 +71,45 @@ export interface ResultWrite {
   totalScore: number | null;
   band: string | null;
   prorated: boolean;
-  inputs: unknown;
+  /** `KpiResult.inputs` already serialised: the text the content hash was taken over. */
+  inputsJson: string;
   contentHash: string;
   computedAt: Date;
 }
 
-const CHUNK = 200;
+/** Rows per multi-row INSERT: 10 parameters each, well under SQLite's and PostgreSQL's limits. */
+const ROWS_PER_INSERT = 250;
 
-export async function writeResults(db: Db, creates: ResultWrite[], updates: (ResultWrite & { id: string })[]) {
-  const data = (w: ResultWrite) => ({ ...w, inputs: w.inputs as Prisma.InputJsonValue });
-  for (let i = 0; i < creates.length; i += CHUNK) {
-    await db.kpiResult.createMany({ data: creates.slice(i, i + CHUNK).map(data) });
-  }
-  for (let i = 0; i < updates.length; i += CHUNK) {
-    // frozen: false in the filter, so a period closed mid-recompute is never overwritten
-    await db.$transaction(
-      updates
-        .slice(i, i + CHUNK)
-        .map(({ id, ...w }) => db.kpiResult.updateMany({ where: { id, frozen: false }, data: data(w) })),
-    );
-  }
+/**
+ * Writes results with raw SQL in one transaction: multi-row INSERTs with the JSON passed as text
+ * (Prisma building createMany arguments from large JSON was most of a recompute's time), and one
+ * UPDATE per changed row. `frozen = false` in the UPDATE, so a period closed mid-recompute is never
+ * overwritten.
+ */
+export async function writeResults(
+  db: Db,
+  provider: 'sqlite' | 'postgres',
+  creates: ResultWrite[],
+  updates: (ResultWrite & { id: string })[],
+) {
+  if (creates.length === 0 && updates.length === 0) return;
+  const json = (text: string) => (provider === 'postgres' ? sql`CAST(${text} AS JSONB)` : sql`${text}`);
+  const at = (d: Date) => (provider === 'postgres' ? sql`CAST(${d} AS TIMESTAMP(3))` : sql`${d}`);
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < creates.length; i += ROWS_PER_INSERT) {
+        const values = creates
+          .slice(i, i + ROWS_PER_INSERT)
+          .map(
+            (w) =>
+              sql`(${randomUUID()}, ${w.employeeId}, ${w.period}, ${w.modelVersionId}, ${w.totalScore}, ${w.band}, ${w.prorated}, ${json(w.inputsJson)}, ${w.contentHash}, ${false}, ${at(w.computedAt)})`,
+          );
+        await tx.$executeRaw`INSERT INTO "KpiResult" ("id", "employeeId", "period", "modelVersionId", "totalScore", "band", "prorated", "inputs", "contentHash", "frozen", "computedAt") VALUES ${join(values)}`;
+      }
+      for (const w of updates) {
+        await tx.$executeRaw`UPDATE "KpiResult" SET "modelVersionId" = ${w.modelVersionId}, "totalScore" = ${w.totalScore}, "band" = ${w.band}, "prorated" = ${w.prorated}, "inputs" = ${json(w.inputsJson)}, "contentHash" = ${w.contentHash}, "computedAt" = ${at(w.computedAt)} WHERE "id" = ${w.id} AND "frozen" = ${false}`;
+      }
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
 }

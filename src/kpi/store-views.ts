@@ -1,11 +1,58 @@
 // Reads behind the KPI card, the team board and the weekly snapshot job.
+
 import type { Db, Prisma } from '../db/client.js';
+import { sql } from './metrics/types.js';
 
 export async function findResult(db: Db, employeeId: string, period: string) {
   return db.kpiResult.findUnique({
     where: { employeeId_period: { employeeId, period } },
     include: { modelVersion: { select: { version: true, model: { select: { code: true } } } } },
   });
+}
+
+export interface CardResult {
+  id: string;
+  totalScore: number | null;
+  band: string | null;
+  prorated: boolean;
+  inputs: unknown;
+  computedAt: Date;
+  modelVersion: { version: number; model: { code: string } };
+  /** The latest weekly snapshot's total in (window.after, window.upTo], when a window is given. */
+  snapshotScore: number | null;
+}
+
+/**
+ * What the KPI card shows, in one statement: the stored result, its model code and version, and
+ * the snapshot "since last week" compares with (the card never computes).
+ */
+export async function findCardResult(
+  db: Db,
+  employeeId: string,
+  period: string,
+  snapshot: { after: string; upTo: string } | null,
+): Promise<CardResult | null> {
+  const snap = snapshot
+    ? sql`(SELECT s."totalScore" FROM "KpiSnapshot" s WHERE s."employeeId" = r."employeeId" AND s."period" = r."period"
+        AND s."takenOn" <= ${snapshot.upTo} AND s."takenOn" > ${snapshot.after} ORDER BY s."takenOn" DESC LIMIT 1)`
+    : sql`NULL`;
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT r."id", r."totalScore", r."band", r."prorated",
+      r."inputs", r."computedAt", v."version", m."code", ${snap} AS "snapshotScore"
+    FROM "KpiResult" r JOIN "KpiModelVersion" v ON v."id" = r."modelVersionId" JOIN "KpiModel" m ON m."id" = v."modelId"
+    WHERE r."employeeId" = ${employeeId} AND r."period" = ${period}`;
+  const r = rows[0];
+  if (!r) return null;
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id),
+    totalScore: num(r.totalScore),
+    band: r.band === null || r.band === undefined ? null : String(r.band),
+    prorated: r.prorated === true || r.prorated === 1 || r.prorated === 1n,
+    inputs: typeof r.inputs === 'string' ? JSON.parse(r.inputs) : r.inputs,
+    computedAt: r.computedAt instanceof Date ? r.computedAt : new Date(String(r.computedAt)),
+    modelVersion: { version: Number(r.version), model: { code: String(r.code) } },
+    snapshotScore: num(r.snapshotScore),
+  };
 }
 
 export async function findResultById(db: Db, id: string) {

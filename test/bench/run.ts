@@ -1,5 +1,5 @@
-// npm run bench [-- <word>] runs every test/bench/*.bench.ts (or those whose name contains the
-// word). Each bench exports `default async function (report)`; report prints one JSON line per
+// npm run bench [-- <word>] [-- --quick] runs every test/bench/*.bench.ts (or those whose name
+// contains the word); --quick uses small sizes (figures printed, not asserted). Each bench exports `default async function (report)`; report prints one JSON line per
 // figure on stdout; progress goes to stderr.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Figure } from './figure.js';
 
 const dir = import.meta.dirname;
-const word = process.argv[2];
+// flags (--quick) are read by the benches themselves
+const word = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !word || f.includes(word))

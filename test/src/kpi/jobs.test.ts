@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { computePeriod } from '../../../src/kpi/compute.js';
+import { recomputePeriod } from '../../../src/kpi/off-thread.js';
 import { startTestApp } from '../../helpers/test-app.js';
 
 const app = await startTestApp();
@@ -25,5 +27,23 @@ describe('KPI jobs on the app scheduler', () => {
     const results = await app.db.kpiResult.count({ where: { period: '2026-11' } });
     const snapshots = await app.db.kpiSnapshot.count({ where: { period: '2026-11', takenOn: '2026-11-19' } });
     expect(snapshots).toBe(results);
+  });
+
+  it('recomputes a period in a worker thread, storing what the in-process engine stores', async () => {
+    const engine = app.kpi.context.engine;
+    const rows = () =>
+      app.db.kpiResult.findMany({
+        where: { period: '2026-11' },
+        select: { employeeId: true, totalScore: true, band: true, inputs: true, contentHash: true },
+        orderBy: { employeeId: 'asc' },
+      });
+    await app.db.kpiResult.deleteMany({ where: { period: '2026-11' } });
+    const run = await recomputePeriod(engine, '2026-11', NIGHT);
+    expect(run.offThread).toBe(true);
+    const fromWorker = await rows();
+    expect(fromWorker.length).toBeGreaterThan(0);
+    await app.db.kpiResult.deleteMany({ where: { period: '2026-11' } });
+    await computePeriod(engine, '2026-11', { asOf: NIGHT });
+    expect(await rows()).toEqual(fromWorker);
   });
 });
