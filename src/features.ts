@@ -1,7 +1,8 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
-import { api } from './api/index.js';
+
 import { alerts } from './alerts/index.js';
+import { api } from './api/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';

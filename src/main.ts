@@ -8,8 +8,8 @@ import { openDb } from './db/client.js';
 import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
-import { pushDemoApiRecords } from './demo/api-records.js';
 import { seedAlertScenario } from './demo/alert-scenario.js';
+import { pushDemoApiRecords } from './demo/api-records.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 

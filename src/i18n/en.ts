@@ -1,5 +1,5 @@
-import { api } from './en/api.js';
 import { alerts } from './en/alerts.js';
+import { api } from './en/api.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';

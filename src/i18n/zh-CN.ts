@@ -1,6 +1,7 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
-import { api } from './zh-CN/api.js';
+
 import { alerts } from './zh-CN/alerts.js';
+import { api } from './zh-CN/api.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
