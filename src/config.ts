@@ -63,6 +63,18 @@ const envSchema = z.object({
     (v) => v === undefined || v.length >= 32,
     'expected at least 32 random characters',
   ),
+  SURVEY_LINK_DAYS: z.coerce
+    .number({ message: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(1, 'expected 1 to 90 days')
+    .max(90, 'expected 1 to 90 days')
+    .default(7),
+  SURVEY_REMINDER_HOURS: z.coerce
+    .number({ message: 'expected a number of hours' })
+    .int('expected a whole number of hours')
+    .min(1, 'expected 1 to 720 hours')
+    .max(720, 'expected 1 to 720 hours')
+    .default(24),
   DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
   REDIS_URL: optionalString,
 
@@ -127,6 +139,8 @@ export interface Config {
   linkSigningSecret?: string;
   demoSeed: boolean;
   redisUrl?: string;
+  /** Survey links expire after this many days; one reminder after this many hours unanswered. */
+  surveys: { linkDays: number; reminderHours: number };
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -198,6 +212,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     linkSigningSecret: env.LINK_SIGNING_SECRET,
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
+    surveys: { linkDays: env.SURVEY_LINK_DAYS, reminderHours: env.SURVEY_REMINDER_HOURS },
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,

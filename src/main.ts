@@ -8,6 +8,7 @@ import { openDb } from './db/client.js';
 import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
+import { completeDemoWorkOrder } from './demo/complete-work-order.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
     if (seeded) logger.info({ employees: seeded.employees }, 'demo company seeded');
     seededNow = seeded !== null;
+    // One of today's work orders completes through the record path, so its engineer has a live survey card.
+    if (seededNow) await completeDemoWorkOrder(app.db, app.kit.events, new Date(), config.timeZone);
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });

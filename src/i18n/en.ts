@@ -6,6 +6,7 @@ import { payroll } from './en/payroll.js';
 import { reports } from './en/reports.js';
 import { runtime } from './en/runtime.js';
 import { slackUi } from './en/slack.js';
+import { surveys } from './en/surveys.js';
 import { wecom } from './en/wecom.js';
 import type { MessageKey } from './index.js';
 
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...surveys,
 };

@@ -7,6 +7,7 @@ import { payroll } from './zh-CN/payroll.js';
 import { reports } from './zh-CN/reports.js';
 import { runtime } from './zh-CN/runtime.js';
 import { slackUi } from './zh-CN/slack.js';
+import { surveys } from './zh-CN/surveys.js';
 import { wecom } from './zh-CN/wecom.js';
 
 export const zhCN = {
@@ -19,4 +20,5 @@ export const zhCN = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...surveys,
 } as const;
