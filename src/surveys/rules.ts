@@ -22,8 +22,11 @@ export const TOO_FAST_SECONDS = 60;
 export const NEAR_ENGINEER_M = 50;
 export const AWAY_FROM_SITE_M = 300;
 
-/** Submissions one address may make in the window before it is told to wait. */
-export const SUBMIT_LIMIT = { max: 10, windowMs: 10 * 60_000 } as const;
+/**
+ * Submissions one address may make in the window before it is told to wait. Generous on purpose:
+ * mobile carriers put many phones behind one address (CGNAT).
+ */
+export const SUBMIT_LIMIT = { max: 20, windowMs: 60_000 } as const;
 
 /** Below this many answers a percentage is shown as counts ("3 of 4"). */
 export const SMALL_SAMPLE = 5;

@@ -143,14 +143,14 @@ describe('survey input', () => {
     expect(deviceFingerprint({})).toBeNull();
   });
 
-  it('lets ten submissions from one address through per window, then refuses until it passes', () => {
+  it('lets twenty submissions from one address through per minute, then refuses until it passes', () => {
     let now = new Date('2026-11-18T04:00:00Z');
     const allow = createRateLimit(() => now);
-    const results = Array.from({ length: 11 }, () => allow('10.0.0.1'));
-    expect(results.filter(Boolean)).toHaveLength(10);
-    expect(results[10]).toBe(false);
+    const results = Array.from({ length: 21 }, () => allow('10.0.0.1'));
+    expect(results.filter(Boolean)).toHaveLength(20);
+    expect(results[20]).toBe(false);
     expect(allow('10.0.0.2')).toBe(true);
-    now = new Date(now.getTime() + 10 * 60_000 + 1);
+    now = new Date(now.getTime() + 60_000 + 1);
     expect(allow('10.0.0.1')).toBe(true);
   });
 });
