@@ -8,6 +8,7 @@ import { completeDemoWorkOrder, completeWorkOrder } from '../../src/demo/complet
 import { nightlyRecompute } from '../../src/kpi/index.js';
 import type { KpiInputs } from '../../src/kpi/rules.js';
 import { deviceFingerprint } from '../../src/surveys/device.js';
+import { kpiRecords } from '../helpers/kpi-records.js';
 import { pngEncodes } from '../helpers/qr-matrix.js';
 import { startTestApp } from '../helpers/test-app.js';
 import { TEST_TODAY } from '../helpers/test-db.js';
@@ -181,6 +182,10 @@ describe('the customer page', () => {
 
   it('stores one answer, counts it on the KPI card and tells the manager of a low score', async () => {
     const before = await csatOf('emp_liming');
+    const complaintsBefore = await kpiRecords(app).metric('complaints', 'emp_liming', {
+      period: '2026-11',
+      asOf: clock,
+    });
     later(10 * 60_000);
     const comment = '<script>alert(1)</script> 等了很久';
     const res = await post(
@@ -201,6 +206,10 @@ describe('the customer page', () => {
     const after = await csatOf('emp_liming');
     expect(after?.recordIds).toContain(answer.id);
     expect(after?.value).toBeLessThan(before?.value as number);
+    // The "complaint" reason counts as a complaint.
+    const complaints = await kpiRecords(app).metric('complaints', 'emp_liming', { period: '2026-11', asOf: clock });
+    expect(complaints.recordIds).toContain(answer.id);
+    expect(complaints.value).toBe((complaintsBefore.value ?? 0) + 1);
     const kpiCard = await say('emp_liming', 'kpi');
     expect(kpiCard.text).toContain(String(after?.value));
 
