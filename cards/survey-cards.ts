@@ -108,6 +108,8 @@ export interface SurveyStatsView {
   comments: { order: string; csat: number; text: string }[];
   /** A cherry-picking warning per person ("Wu Hao: 20% response, all 5-star; team 60%"). */
   warnings: string[];
+  /** Flagged answers with their evidence (managers and HR). */
+  flagged: { name: string; order: string; csat: number; evidence: string[] }[];
 }
 
 export function surveyStatsCard(v: SurveyStatsView, t: Translate): Card {
@@ -120,6 +122,14 @@ export function surveyStatsCard(v: SurveyStatsView, t: Translate): Card {
       rows: v.rows.map((r) => [r.name, r.responseRate, r.csat, r.nps, String(r.flagged)]),
     });
   if (v.warnings.length) blocks.push({ type: 'text', text: v.warnings.map((w) => `⚠ ${w}`).join('\n') });
+  if (v.flagged.length) {
+    blocks.push({
+      type: 'text',
+      text: `${t('surveys.stats.flagged_answers')}\n${v.flagged
+        .map((f) => `• ${f.name} · ${f.order} · ${f.csat}/5: ${f.evidence.join('; ')}`)
+        .join('\n')}\n${t('surveys.review.hr_decides')}`,
+    });
+  }
   if (v.comments.length) {
     blocks.push({ type: 'divider' });
     blocks.push({

@@ -10,6 +10,7 @@ import type { Translate } from '../i18n/index.js';
 import { parsePeriod, periodRange } from '../time/period.js';
 import { parseFlags } from './answer.js';
 import { ensureInvitation, inviteCard, withCode } from './invitations.js';
+import { evidenceText } from './review.js';
 import { type SurveyStats, surveyStats } from './stats.js';
 
 const notice = (ctx: { t: Translate }, body: string): Card[] => [noticeCard({ body, tone: 'warning' }, ctx.t)];
@@ -165,6 +166,19 @@ export async function statsCommand(kit: FeatureKit, ctx: CommandContext): Promis
       csat: a.csat,
       text: (a.comment as string).length > 80 ? `${(a.comment as string).slice(0, 80)}…` : (a.comment as string),
     }));
+  const flagged =
+    ctx.actor.role === 'EMPLOYEE'
+      ? []
+      : answers
+          .map((a) => ({ a, flags: parseFlags(a.flags) }))
+          .filter((x) => x.flags.length > 0)
+          .slice(0, 10)
+          .map(({ a, flags }) => ({
+            name: names.get(a.employeeId) ?? a.employeeId,
+            order: a.workOrder?.externalId ?? '—',
+            csat: a.csat,
+            evidence: flags.map((f) => evidenceText(f, ctx.t, ctx.actor.timeZone)),
+          }));
   await kit.audit.as(ctx)({
     action: 'survey.stats.viewed',
     subjectType: 'period',
@@ -177,5 +191,5 @@ export async function statsCommand(kit: FeatureKit, ctx: CommandContext): Promis
       : scope.all
         ? ctx.t('surveys.stats.scope_all')
         : ctx.t('surveys.stats.scope_team');
-  return [surveyStatsCard({ scope: scopeName, period, rows, comments, warnings }, ctx.t)];
+  return [surveyStatsCard({ scope: scopeName, period, rows, comments, warnings, flagged }, ctx.t)];
 }

@@ -309,6 +309,10 @@ describe('integrity', () => {
     const table = stats.blocks.find((b) => b.type === 'table');
     const row = table?.type === 'table' ? table.rows.find((r) => r[0] === '刘洋') : undefined;
     expect(Number(row?.[4])).toBeGreaterThanOrEqual(1);
+    // The demo's own flagged self-rating (周强) shows with its evidence, as does this one.
+    expect(stats.text).toContain('可疑评价及依据');
+    expect(stats.text).toMatch(/周强 · WO-\S+ · \d\/5: 提交设备与工程师 \S+ \S+ 打卡所用设备相同/);
+    expect(stats.text).toContain(`刘洋 · ${o.externalId} · 5/5: 链接发出后仅 12 秒就提交了评价; 提交设备与工程师`);
   });
 
   it('shows an engineer only their own statistics, with counts', async () => {
@@ -316,5 +320,6 @@ describe('integrity', () => {
     const table = stats.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.map((r) => r[0])).toEqual(['李明']);
     expect(stats.text).toMatch(/\(n=\d+\)/);
+    expect(stats.text).not.toContain('可疑评价及依据');
   });
 });

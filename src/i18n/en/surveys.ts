@@ -46,6 +46,7 @@ export const surveys: Record<keyof typeof zh, string> = {
   'surveys.stats.flagged': 'Flagged',
   'surveys.stats.of': '{answered} of {sent}',
   'surveys.stats.nps_small': '{promoters} promoters, {detractors} detractors (of {count})',
+  'surveys.stats.flagged_answers': 'Flagged answers and their evidence:',
   'surveys.stats.total': 'Total',
   'surveys.stats.comments': 'Latest comments:',
   'surveys.stats.scope_all': 'Company',

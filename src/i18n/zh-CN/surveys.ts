@@ -41,6 +41,7 @@ export const surveys = {
   'surveys.stats.flagged': '可疑',
   'surveys.stats.of': '{answered}/{sent} 份',
   'surveys.stats.nps_small': '推荐 {promoters}、贬损 {detractors}（共 {count} 份）',
+  'surveys.stats.flagged_answers': '可疑评价及依据：',
   'surveys.stats.total': '合计',
   'surveys.stats.comments': '最新评价：',
   'surveys.stats.scope_all': '全公司',
