@@ -323,3 +323,24 @@ describe('integrity', () => {
     expect(stats.text).not.toContain('可疑评价及依据');
   });
 });
+
+describe('the reminder', () => {
+  it('reminds the engineer once about an unanswered survey after 24 hours', async () => {
+    const o = await openOrderOf('emp_chenjie', 'remind');
+    await completeWorkOrder(app.db, app.kit.events, o.id, clock);
+    await settle();
+    const reminders = async () =>
+      (await notifications('emp_chenjie')).filter((c) => c.title.includes(o.externalId) && c.text.includes('提醒'));
+    await app.scheduler.runNow('surveys.remind', new Date(clock.getTime() + 23 * 3_600_000));
+    await app.outbox.drain();
+    expect(await reminders()).toHaveLength(0);
+    await app.scheduler.runNow('surveys.remind', new Date(clock.getTime() + 25 * 3_600_000));
+    await app.outbox.drain();
+    const sent = await reminders();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain('客户还没有填写这份满意度问卷');
+    await app.scheduler.runNow('surveys.remind', new Date(clock.getTime() + 26 * 3_600_000));
+    await app.outbox.drain();
+    expect(await reminders()).toHaveLength(1);
+  });
+});
