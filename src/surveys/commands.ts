@@ -101,6 +101,7 @@ export async function statsCommand(kit: FeatureKit, ctx: CommandContext): Promis
         comment: true,
         flags: true,
         workOrder: { select: { externalId: true } },
+        review: { select: { decision: true } },
       },
     }),
   ]);
@@ -177,7 +178,12 @@ export async function statsCommand(kit: FeatureKit, ctx: CommandContext): Promis
             name: names.get(a.employeeId) ?? a.employeeId,
             order: a.workOrder?.externalId ?? '—',
             csat: a.csat,
-            evidence: flags.map((f) => evidenceText(f, ctx.t, ctx.actor.timeZone)),
+            evidence: [
+              ...flags.map((f) => evidenceText(f, ctx.t, ctx.actor.timeZone)),
+              ...(a.review
+                ? [ctx.t(a.review.decision === 'EXCLUDE' ? 'surveys.stats.excluded' : 'surveys.stats.counted')]
+                : []),
+            ],
           }));
   await kit.audit.as(ctx)({
     action: 'survey.stats.viewed',
@@ -192,4 +198,63 @@ export async function statsCommand(kit: FeatureKit, ctx: CommandContext): Promis
         ? ctx.t('surveys.stats.scope_all')
         : ctx.t('surveys.stats.scope_team');
   return [surveyStatsCard({ scope: scopeName, period, rows, comments, warnings, flagged }, ctx.t)];
+}
+
+/**
+ * `survey exclude <order> <reason>` / `问卷 剔除 …` and `survey count <order> <reason>` / `问卷 计入 …`
+ * (HR): whether a work order's answer counts in the KPI. The answer is never edited; the decision
+ * is a separate row, audited with its reason, and the engineer's KPI is recomputed.
+ */
+export async function decideCommand(
+  kit: FeatureKit,
+  ctx: CommandContext,
+  decision: 'EXCLUDE' | 'COUNT',
+): Promise<Card[]> {
+  const [ref, ...words] = ctx.args;
+  const reason = words.join(' ').trim().slice(0, 200);
+  if (!ref || !reason) return notice(ctx, ctx.t('surveys.decide.usage'));
+  const answers = await kit.db.surveyAnswer.findMany({
+    where: { workOrder: { externalId: ref.slice(0, 64) } },
+    select: { id: true, employeeId: true, answeredAt: true, csat: true, employee: { select: { name: true } } },
+  });
+  if (!answers.length) return notice(ctx, ctx.t('surveys.decide.no_answer', { order: ref.slice(0, 64) }));
+  const at = kit.now();
+  for (const a of answers) {
+    const previous = await kit.db.$transaction(async (tx) => {
+      const before = await tx.surveyReview.findUnique({ where: { answerId: a.id }, select: { decision: true } });
+      await tx.surveyReview.upsert({
+        where: { answerId: a.id },
+        create: { answerId: a.id, decision, reason, decidedById: ctx.actor.id, decidedAt: at },
+        update: { decision, reason, decidedById: ctx.actor.id, decidedAt: at },
+      });
+      await kit.events.emit(
+        tx,
+        'record.changed',
+        { recordType: 'SurveyAnswer', recordId: a.id, employeeId: a.employeeId, at: a.answeredAt.toISOString() },
+        { key: `SurveyReview:${a.id}:${at.getTime()}` },
+      );
+      return before?.decision ?? null;
+    });
+    await kit.audit.as(ctx)({
+      action: decision === 'EXCLUDE' ? 'survey.answer.excluded' : 'survey.answer.counted',
+      subjectType: 'SurveyAnswer',
+      subjectId: a.id,
+      details: { reason, previous },
+    });
+  }
+  const first = answers[0] as (typeof answers)[number];
+  return [
+    noticeCard(
+      {
+        body: ctx.t(decision === 'EXCLUDE' ? 'surveys.decide.excluded' : 'surveys.decide.counted', {
+          order: ref.slice(0, 64),
+          engineer: first.employee.name,
+          csat: first.csat,
+          reason,
+        }),
+        tone: 'success',
+      },
+      ctx.t,
+    ),
+  ];
 }

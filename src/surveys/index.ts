@@ -3,7 +3,7 @@
 // /s/<token>; answers feed the KPI, low or suspicious ones reach the manager.
 import type { Feature } from '../bot/feature.js';
 import { serviceToken } from '../kit/index.js';
-import { resendAction, statsCommand, surveyCommand } from './commands.js';
+import { decideCommand, resendAction, statsCommand, surveyCommand } from './commands.js';
 import { deviceFingerprint } from './device.js';
 import { ensureInvitation, inviteCard, withCode } from './invitations.js';
 import { surveyMetrics } from './kpi-metrics.js';
@@ -55,6 +55,16 @@ export const surveys: Feature = (kit) => {
     usage: 'surveys [YYYY-MM] / 满意度 [月份]',
     describe: 'surveys.command.stats',
     handle: (ctx) => statsCommand(kit, ctx),
+  });
+  kit.commands.extend(SURVEY_COMMANDS.survey, {
+    words: ['exclude', '剔除'],
+    roles: ['HR'],
+    handle: (ctx) => decideCommand(kit, ctx, 'EXCLUDE'),
+  });
+  kit.commands.extend(SURVEY_COMMANDS.survey, {
+    words: ['count', '计入'],
+    roles: ['HR'],
+    handle: (ctx) => decideCommand(kit, ctx, 'COUNT'),
   });
   kit.actions.register({
     id: SURVEY_ACTIONS.resend,

@@ -4,6 +4,9 @@ import { helpdeskTicketWhyRows } from '../helpdesk/index.js';
 import { grouped, type MetricFamily, type MetricSpec, sql } from '../kpi/index.js';
 import { surveyAnswerWhyRows, surveyComplaintWhyRows, surveyInvitationWhyRows } from './kpi-why.js';
 
+// Answers HR excluded after checking an integrity flag count in no metric.
+const NOT_EXCLUDED = `NOT EXISTS (SELECT 1 FROM "SurveyReview" r WHERE r."answerId" = "SurveyAnswer"."id" AND r."decision" = 'EXCLUDE')`;
+
 // Average customer satisfaction (1-5) of the answers received in the period.
 const csatAvg: MetricSpec = {
   code: 'csat_avg',
@@ -14,7 +17,13 @@ const csatAvg: MetricSpec = {
   empty: 'null',
   sql: (d, w) =>
     grouped(
-      { table: 'SurveyAnswer', employee: '"employeeId"', time: '"answeredAt"', value: 'AVG(1.0 * "csat")' },
+      {
+        table: 'SurveyAnswer',
+        employee: '"employeeId"',
+        time: '"answeredAt"',
+        value: 'AVG(1.0 * "csat")',
+        where: NOT_EXCLUDED,
+      },
       d,
       w,
     ),
@@ -36,7 +45,7 @@ const nps: MetricSpec = {
         time: '"answeredAt"',
         value:
           '100.0 * (SUM(CASE WHEN "nps" >= 9 THEN 1 ELSE 0 END) - SUM(CASE WHEN "nps" <= 6 THEN 1 ELSE 0 END)) / COUNT(*)',
-        where: '"nps" IS NOT NULL',
+        where: `"nps" IS NOT NULL AND ${NOT_EXCLUDED}`,
       },
       d,
       w,
@@ -94,7 +103,7 @@ const complaints: MetricSpec = {
         employee: '"employeeId"',
         time: '"answeredAt"',
         value: 'COUNT(*)',
-        where: `"tags" LIKE '%"complaint"%'`,
+        where: `"tags" LIKE '%"complaint"%' AND ${NOT_EXCLUDED}`,
       },
       d,
       w,

@@ -315,6 +315,29 @@ describe('integrity', () => {
     expect(stats.text).toContain(`刘洋 · ${o.externalId} · 5/5: 链接发出后仅 12 秒就提交了评价; 提交设备与工程师`);
   });
 
+  it('lets HR, and only HR, take a flagged answer out of the KPI, audited, without editing it', async () => {
+    const answer = await app.db.surveyAnswer.findFirstOrThrow({
+      where: { workOrder: { externalId: 'WO-TEST-selfrated' } },
+    });
+    const refused = await say('emp_wangjianguo', '问卷 剔除 WO-TEST-selfrated 本人设备自评');
+    expect(refused.text).toContain('抱歉');
+    const metric = () =>
+      kpiRecords(app).metric('csat_avg', 'emp_liuyang', { period: '2026-11', asOf: new Date(clock.getTime() + 1000) });
+    expect((await metric()).recordIds).toContain(answer.id);
+    const done = await say('emp_malin', '问卷 剔除 WO-TEST-selfrated 用工程师本人手机自评');
+    expect(done.text).toContain('已将工单 WO-TEST-selfrated 的评价（刘洋，CSAT 5）从绩效中剔除');
+    expect((await metric()).recordIds).not.toContain(answer.id);
+    expect(await app.db.surveyAnswer.findUniqueOrThrow({ where: { id: answer.id } })).toEqual(answer);
+    const audit = await app.db.auditLog.findFirstOrThrow({
+      where: { action: 'survey.answer.excluded', subjectId: answer.id },
+    });
+    expect(audit).toMatchObject({ actorId: 'emp_malin', details: { reason: '用工程师本人手机自评', previous: null } });
+    const stats = await say('emp_malin', '满意度');
+    expect(stats.text).toContain('人事已剔除');
+    await say('emp_malin', 'survey count WO-TEST-selfrated checked with the customer by phone');
+    expect((await metric()).recordIds).toContain(answer.id);
+  });
+
   it('shows an engineer only their own statistics, with counts', async () => {
     const stats = await say('emp_liming', 'surveys');
     const table = stats.blocks.find((b) => b.type === 'table');

@@ -9,6 +9,14 @@ export const surveys: Record<keyof typeof zh, string> = {
   'surveys.order_not_completed': 'Work order {order} is not completed yet; its survey is sent once it is.',
   'surveys.invitation_not_found': 'That survey was not found, or you may not see it.',
 
+  'surveys.decide.usage':
+    'Usage: survey exclude <work order> <reason>, or survey count <work order> <reason> (HR only)',
+  'surveys.decide.no_answer': 'Work order {order} has no customer answer yet.',
+  'surveys.decide.excluded':
+    'The answer on work order {order} ({engineer}, CSAT {csat}) no longer counts in the KPI. Reason: {reason}. The answer itself is kept; the decision is audited.',
+  'surveys.decide.counted':
+    'The answer on work order {order} ({engineer}, CSAT {csat}) counts in the KPI. Reason: {reason}. The decision is audited.',
+
   'surveys.card.title': 'Satisfaction survey · {order}',
   'surveys.card.intro': 'Work order completed. Let the customer scan the code, or forward them the link below.',
   'surveys.card.reminder': 'Reminder: the customer has not answered this survey yet; you can forward the link again.',
@@ -47,6 +55,8 @@ export const surveys: Record<keyof typeof zh, string> = {
   'surveys.stats.of': '{answered} of {sent}',
   'surveys.stats.nps_small': '{promoters} promoters, {detractors} detractors (of {count})',
   'surveys.stats.flagged_answers': 'Flagged answers and their evidence:',
+  'surveys.stats.excluded': 'excluded by HR',
+  'surveys.stats.counted': 'counted after HR review',
   'surveys.stats.total': 'Total',
   'surveys.stats.comments': 'Latest comments:',
   'surveys.stats.scope_all': 'Company',

@@ -7,6 +7,13 @@ export const surveys = {
   'surveys.order_not_completed': '工单 {order} 还没有完成，完成后才能发送满意度问卷。',
   'surveys.invitation_not_found': '找不到这份问卷，或你无权查看。',
 
+  'surveys.decide.usage': '用法：问卷 剔除 <工单号> <原因>，或 问卷 计入 <工单号> <原因>（仅人事）',
+  'surveys.decide.no_answer': '工单 {order} 还没有客户评价。',
+  'surveys.decide.excluded':
+    '已将工单 {order} 的评价（{engineer}，CSAT {csat}）从绩效中剔除，原因：{reason}。评价原文保留，操作已记入审计。',
+  'surveys.decide.counted':
+    '工单 {order} 的评价（{engineer}，CSAT {csat}）照常计入绩效，原因：{reason}。操作已记入审计。',
+
   'surveys.card.title': '满意度问卷 · {order}',
   'surveys.card.intro': '工单已完成。请让客户扫码或把下面的链接转发给客户填写满意度问卷。',
   'surveys.card.reminder': '提醒：客户还没有填写这份满意度问卷，可以再次转发链接。',
@@ -42,6 +49,8 @@ export const surveys = {
   'surveys.stats.of': '{answered}/{sent} 份',
   'surveys.stats.nps_small': '推荐 {promoters}、贬损 {detractors}（共 {count} 份）',
   'surveys.stats.flagged_answers': '可疑评价及依据：',
+  'surveys.stats.excluded': '人事已剔除',
+  'surveys.stats.counted': '人事核实后计入',
   'surveys.stats.total': '合计',
   'surveys.stats.comments': '最新评价：',
   'surveys.stats.scope_all': '全公司',
