@@ -8,6 +8,7 @@ import { openDb } from './db/client.js';
 import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
+import { pushDemoApiRecords } from './demo/api-records.js';
 import { completeDemoWorkOrder } from './demo/complete-work-order.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
@@ -49,8 +50,12 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
     if (seeded) logger.info({ employees: seeded.employees }, 'demo company seeded');
     seededNow = seeded !== null;
+    if (seededNow) {
+      const pushed = await pushDemoApiRecords(app.kit.records, new Date(), config.timeZone);
+      logger.info({ pushed }, 'demo business-system records pushed through the record functions');
+    }
     // One of today's work orders completes through the record path, so its engineer has a live survey card.
-    if (seededNow) await completeDemoWorkOrder(app.db, app.kit.events, new Date(), config.timeZone);
+    if (seededNow) await completeDemoWorkOrder(app.db, app.kit.records, new Date(), config.timeZone);
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   const consoleOn = isDemoMode(config) || config.consoleToken;
   process.stdout.write(
     consoleOn
-      ? `\n  Kaopu is running. Console: ${config.publicBaseUrl}/console\n\n`
+      ? `\n  Kaopu is running. Console: ${config.publicBaseUrl}/console\n  HR API: ${config.publicBaseUrl}/api/v1/openapi.json (keys: npm run apikey -- create --name erp --scopes work-orders:write,kpi:read)\n\n`
       : `\n  Kaopu is running on ${config.publicBaseUrl} (console off: set CONSOLE_TOKEN to enable it)\n\n`,
   );
 

@@ -1,50 +1,48 @@
-// Completing a work order the way the inbound API and connectors do: the status change and the
-// durable `workOrder.completed` event commit together, so the survey invitation hangs on a fact
-// that exists. Until the shared record functions (src/records, issue "api") land, the demo and
-// tests complete work orders through this one function; it then becomes a call to them.
+// Completing a work order the way the inbound API and connectors do: through the shared record
+// functions (`kit.records.upsert`), which store the change and emit `workOrder.completed` in one
+// transaction, so the survey invitation hangs on a fact that exists. Used by the demo and tests.
 import type { Db } from '../db/client.js';
-import type { Events } from '../kit/events.js';
+import type { Records } from '../records/index.js';
 import { localDate } from '../time/zoned.js';
 
-export async function completeWorkOrder(
-  db: Db,
-  events: Events,
-  workOrderId: string,
-  at: Date,
-): Promise<{ completed: boolean; employeeId: string | null }> {
-  return db.$transaction(async (tx) => {
-    const order = await tx.workOrder.findUniqueOrThrow({
-      where: { id: workOrderId },
-      select: { status: true, assigneeId: true },
-    });
-    if (order.status === 'COMPLETED' || order.status === 'CLOSED' || order.status === 'CANCELLED') {
-      return { completed: false, employeeId: order.assigneeId };
-    }
-    await tx.workOrder.update({
-      where: { id: workOrderId },
-      data: {
-        status: 'COMPLETED',
-        completedAt: at,
-        resolved: true,
-        arrivedAt: order.status === 'IN_PROGRESS' ? undefined : at,
-      },
-    });
-    await events.emit(
-      tx,
-      'workOrder.completed',
-      { workOrderId, employeeId: order.assigneeId, completedAt: at.toISOString() },
-      { key: `WorkOrder:${workOrderId}:completed` },
-    );
-    if (order.assigneeId) {
-      await events.emit(
-        tx,
-        'record.changed',
-        { recordType: 'WorkOrder', recordId: workOrderId, employeeId: order.assigneeId, at: at.toISOString() },
-        { key: `WorkOrder:${workOrderId}:completed` },
-      );
-    }
-    return { completed: true, employeeId: order.assigneeId };
+/** Re-sends a stored work order as COMPLETED at `at`, from the source it came from. */
+export async function completeWorkOrder(db: Db, records: Records, workOrderId: string, at: Date): Promise<void> {
+  const o = await db.workOrder.findUniqueOrThrow({
+    where: { id: workOrderId },
+    select: {
+      externalId: true,
+      source: true,
+      title: true,
+      difficulty: true,
+      openedAt: true,
+      assignedAt: true,
+      firstResponseAt: true,
+      arrivedAt: true,
+      slaResponseMinutes: true,
+      slaArrivalMinutes: true,
+      assignee: { select: { employeeNo: true } },
+      site: { select: { code: true } },
+    },
   });
+  const [outcome] = await records.upsert('workOrder', o.source, [
+    {
+      externalId: o.externalId,
+      title: o.title,
+      assignee: o.assignee?.employeeNo ?? null,
+      siteCode: o.site?.code ?? null,
+      difficulty: o.difficulty,
+      status: 'COMPLETED',
+      openedAt: o.openedAt.toISOString(),
+      assignedAt: o.assignedAt?.toISOString() ?? null,
+      firstResponseAt: o.firstResponseAt?.toISOString() ?? null,
+      arrivedAt: (o.arrivedAt ?? at).toISOString(),
+      completedAt: at.toISOString(),
+      slaResponseMinutes: o.slaResponseMinutes,
+      slaArrivalMinutes: o.slaArrivalMinutes,
+      resolved: true,
+    },
+  ]);
+  if (outcome?.result === 'rejected') throw new Error(`work order ${o.externalId} was rejected`);
 }
 
 /**
@@ -52,7 +50,7 @@ export async function completeWorkOrder(
  * in the console. When none of his is open today (a weekend, late evening), a new one is opened
  * at a customer site and completed.
  */
-export async function completeDemoWorkOrder(db: Db, events: Events, now: Date, timeZone: string): Promise<string> {
+export async function completeDemoWorkOrder(db: Db, records: Records, now: Date, timeZone: string): Promise<string> {
   const employeeId = 'emp_liming';
   const today = localDate(now, timeZone);
   const open = await db.workOrder.findFirst({
@@ -86,6 +84,6 @@ export async function completeDemoWorkOrder(db: Db, events: Events, now: Date, t
         select: { id: true },
       })
     ).id;
-  await completeWorkOrder(db, events, id, now);
+  await completeWorkOrder(db, records, id, now);
   return id;
 }

@@ -1,3 +1,4 @@
+import { api } from './en/api.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...slackUi,
   ...runtime,
   ...surveys,
+  ...api,
 };

@@ -1,4 +1,5 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
+import { api } from './zh-CN/api.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -21,4 +22,5 @@ export const zhCN = {
   ...slackUi,
   ...runtime,
   ...surveys,
+  ...api,
 } as const;

@@ -25,6 +25,15 @@ export interface Events {
    * rolls its cause back with it (so the fact is still recorded once).
    */
   emit<E extends EventName>(tx: Tx, event: E, payload: EventPayload<E>, options: { key: string }): Promise<boolean>;
+  /**
+   * Stores many events of one kind in `tx` with a few queries (a batch of records): keys already
+   * stored, or repeated in `items`, are stored once. Returns how many were stored.
+   */
+  emitMany<E extends EventName>(
+    tx: Tx,
+    event: E,
+    items: readonly { payload: EventPayload<E>; key: string }[],
+  ): Promise<number>;
   /** `listener` is a stable dotted name ("surveys.invite"): deliveries are recorded under it. */
   on<E extends EventName>(event: E, listener: string, handle: Listener<E>): void;
 }
@@ -69,6 +78,41 @@ export function createEvents(now: () => Date): EventRegistry {
         });
       }
       return true;
+    },
+
+    async emitMany(tx, event, items) {
+      const fresh = new Map<string, unknown>();
+      for (const item of items) {
+        if (!fresh.has(item.key)) fresh.set(item.key, EVENT_SCHEMAS[event].parse(item.payload));
+      }
+      const keys = [...fresh.keys()];
+      for (let i = 0; i < keys.length; i += 500) {
+        const stored = await tx.domainEvent.findMany({
+          where: { name: event, key: { in: keys.slice(i, i + 500) } },
+          select: { key: true },
+        });
+        for (const row of stored) fresh.delete(row.key);
+      }
+      if (!fresh.size) return 0;
+      const at = now();
+      const names = [...registered.values()].filter((l) => l.event === event).map((l) => l.name);
+      const rows = [...fresh.entries()];
+      let count = 0;
+      for (let i = 0; i < rows.length; i += 500) {
+        const stored = await tx.domainEvent.createManyAndReturn({
+          data: rows
+            .slice(i, i + 500)
+            .map(([key, payload]) => ({ name: event, key, payload: payload as never, emittedAt: at })),
+          select: { id: true },
+        });
+        count += stored.length;
+        if (names.length) {
+          await tx.eventDelivery.createMany({
+            data: stored.flatMap((e) => names.map((listener) => ({ eventId: e.id, listener, nextAttemptAt: at }))),
+          });
+        }
+      }
+      return count;
     },
   };
 }

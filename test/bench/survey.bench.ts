@@ -105,7 +105,7 @@ export default async function surveyBench(report: Report): Promise<void> {
           openedAt: issuedAt,
         },
       });
-      await completeWorkOrder(db, app.kit.events, order.id, issuedAt);
+      await completeWorkOrder(db, app.kit.records, order.id, issuedAt);
     }
     await app.events.drain();
     await db.surveyInvitation.updateMany({ where: { code: { not: null } }, data: { sentAt: issuedAt } });

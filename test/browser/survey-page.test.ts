@@ -36,7 +36,7 @@ const order = await app.db.workOrder.create({
     openedAt: new Date(clock.getTime() - 3 * 3_600_000),
   },
 });
-await completeWorkOrder(app.db, app.kit.events, order.id, clock);
+await completeWorkOrder(app.db, app.kit.records, order.id, clock);
 await app.events.drain();
 await app.outbox.drain();
 const res = await app.server.inject({ method: 'GET', url: '/console/api/users/emp_zhangwei/messages' });

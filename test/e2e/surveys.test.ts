@@ -80,7 +80,7 @@ const csatOf = async (employeeId: string) => {
 };
 
 // The demo's own path: 李明's order of today completes, the event is delivered, the card is sent.
-const orderId = await completeDemoWorkOrder(app.db, app.kit.events, clock, 'Asia/Shanghai');
+const orderId = await completeDemoWorkOrder(app.db, app.kit.records, clock, 'Asia/Shanghai');
 await settle();
 const order = await app.db.workOrder.findUniqueOrThrow({ where: { id: orderId } });
 const invitation = await app.db.surveyInvitation.findUniqueOrThrow({
@@ -108,7 +108,7 @@ describe('a completed work order', () => {
   });
 
   it('gets one invitation and one card however often the event is delivered', async () => {
-    await completeWorkOrder(app.db, app.kit.events, orderId, clock);
+    await completeWorkOrder(app.db, app.kit.records, orderId, clock);
     await app.db.eventDelivery.updateMany({ data: { status: 'PENDING', nextAttemptAt: clock } });
     await settle();
     expect(await app.db.surveyInvitation.count({ where: { workOrderId: orderId } })).toBe(1);
@@ -235,7 +235,7 @@ describe('the customer page', () => {
     expect((await app.server.inject({ method: 'GET', url: `${forged}/qr.png` })).statusCode).toBe(404);
 
     const other = await openOrderOf('emp_liming', 'expiry');
-    await completeWorkOrder(app.db, app.kit.events, other.id, clock);
+    await completeWorkOrder(app.db, app.kit.records, other.id, clock);
     await settle();
     const expiring = linkOf(
       (await notifications('emp_liming')).find((c) => c.title.includes(other.externalId)) as Card,
@@ -261,7 +261,7 @@ describe('the customer page', () => {
 
   it('stores one answer when the same form is submitted twice at once', async () => {
     const o = await openOrderOf('emp_zhangwei', 'double');
-    await completeWorkOrder(app.db, app.kit.events, o.id, clock);
+    await completeWorkOrder(app.db, app.kit.records, o.id, clock);
     await settle();
     const l = linkOf((await notifications('emp_zhangwei')).find((c) => c.title.includes(o.externalId)) as Card);
     later(5 * 60_000);
@@ -290,7 +290,7 @@ describe('integrity', () => {
     });
     const device = deviceFingerprint({ 'user-agent': ENGINEER_PHONE, 'accept-language': 'zh-CN' }) as string;
     await app.db.checkIn.update({ where: { id: checkIn.id }, data: { deviceHash: device } });
-    await completeWorkOrder(app.db, app.kit.events, o.id, clock);
+    await completeWorkOrder(app.db, app.kit.records, o.id, clock);
     await settle();
     const l = linkOf((await notifications('emp_liuyang')).find((c) => c.title.includes(o.externalId)) as Card);
     later(12_000);
@@ -350,7 +350,7 @@ describe('integrity', () => {
 describe('the reminder', () => {
   it('reminds the engineer once about an unanswered survey after 24 hours', async () => {
     const o = await openOrderOf('emp_chenjie', 'remind');
-    await completeWorkOrder(app.db, app.kit.events, o.id, clock);
+    await completeWorkOrder(app.db, app.kit.records, o.id, clock);
     await settle();
     const reminders = async () =>
       (await notifications('emp_chenjie')).filter((c) => c.title.includes(o.externalId) && c.text.includes('提醒'));
