@@ -315,6 +315,38 @@ describe('integrity', () => {
     expect(stats.text).toContain(`刘洋 · ${o.externalId} · 5/5: 链接发出后仅 12 秒就提交了评价; 提交设备与工程师`);
   });
 
+  it("flags an answer sent from the engineer's own check-in position, away from the customer site", async () => {
+    const o = await openOrderOf('emp_yangfan', 'position');
+    const office = { lat: 31.383524, lng: 121.250333 };
+    await app.db.checkIn.create({
+      data: {
+        employeeId: 'emp_yangfan',
+        siteId: 'site_sh_office',
+        kind: 'IN',
+        method: 'LOCATION_MESSAGE',
+        verdict: 'ACCEPTED',
+        at: new Date(clock.getTime() - 6 * 3_600_000),
+        ...office,
+      },
+    });
+    await completeWorkOrder(app.db, app.kit.records, o.id, clock);
+    await settle();
+    const l = linkOf((await notifications('emp_yangfan')).find((c) => c.title.includes(o.externalId)) as Card);
+    later(10 * 60_000);
+    const res = await post(l.path, `csat=5&nps=10&lat=${office.lat + 0.0001}&lng=${office.lng}`);
+    expect(res.statusCode).toBe(200);
+    const answer = await app.db.surveyAnswer.findFirstOrThrow({ where: { workOrderId: o.id } });
+    const [flag] = JSON.parse(answer.flags);
+    // The office check-in, or one of 杨帆's own demo check-ins there, within 50 m.
+    expect(flag.code).toBe('engineer_position');
+    expect(flag.fromCheckInM).toBeLessThanOrEqual(50);
+    expect(flag.fromSiteM).toBeGreaterThan(300);
+    expect(answer).toMatchObject({ lat: office.lat + 0.0001, lng: office.lng });
+    await settle();
+    const manager = (await notifications('emp_wangjianguo')).find((c) => c.text.includes(o.externalId)) as Card;
+    expect(manager.text).toMatch(/提交位置距工程师 \S+ \S+ 的打卡位置 \d+ 米，距客户现场 \d+ 米/);
+  });
+
   it('lets HR, and only HR, take a flagged answer out of the KPI, audited, without editing it', async () => {
     const answer = await app.db.surveyAnswer.findFirstOrThrow({
       where: { workOrder: { externalId: 'WO-TEST-selfrated' } },
