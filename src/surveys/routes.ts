@@ -8,7 +8,7 @@ import { route } from '../http/route-spec.js';
 import { translator } from '../i18n/index.js';
 import { submissionBody, submissionSchema, submitAnswer } from './answer.js';
 import { type EndState, PAGE_HEADERS, pageLocale, surveyEndPage, surveyFormPage } from './page.js';
-import { SUBMIT_LIMIT, SURVEY_LINK } from './rules.js';
+import { COMMENT_MAX, CSAT, NPS, SUBMIT_LIMIT, SURVEY_LINK, SURVEY_TAGS } from './rules.js';
 
 const params = z.object({ token: z.string().min(1).max(100) });
 const query = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).partial();
@@ -124,6 +124,7 @@ export function surveyRoutes(kit: FeatureKit): void {
                 path: `/s/${p.token}`,
                 order: view.order,
                 engineer: view.engineer,
+                values: keptValues(raw),
                 error: t('surveys.page.invalid_input', {
                   fields: fields.map((f) => t(fieldKey(f))).join(t('surveys.page.list_sep')),
                 }),
@@ -135,6 +136,27 @@ export function surveyRoutes(kit: FeatureKit): void {
       },
     }),
   ]);
+}
+
+/** What the customer entered that is still valid, so a refused form comes back filled in. */
+function keptValues(raw: Record<string, unknown>) {
+  const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const int = (v: unknown, min: number, max: number) => {
+    const n = Number(first(v));
+    return first(v) !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  };
+  const tags = (Array.isArray(raw.tags) ? raw.tags : [raw.tags]).filter((x): x is string =>
+    (SURVEY_TAGS as readonly unknown[]).includes(x),
+  );
+  const comment = first(raw.comment);
+  const csat = int(raw.csat, CSAT.min, CSAT.max);
+  const nps = int(raw.nps, NPS.min, NPS.max);
+  return {
+    ...(csat === undefined ? {} : { csat }),
+    ...(nps === undefined ? {} : { nps }),
+    tags,
+    ...(typeof comment === 'string' ? { comment: comment.slice(0, COMMENT_MAX) } : {}),
+  };
 }
 
 function fieldKey(field: string) {

@@ -170,6 +170,17 @@ describe('the customer page', () => {
       expect(res.statusCode, form).toBe(400);
       expect(res.body).toContain('请检查');
     }
+    // A refused form comes back with what was valid still filled in, escaped.
+    const kept = await post(
+      link.path,
+      `csat=4&nps=12&tags=slow&comment=${encodeURIComponent('<b>late</b>')}`,
+      {},
+      '198.51.100.1',
+    );
+    expect(kept.body).toContain('name="csat" value="4" checked');
+    expect(kept.body).toContain('value="slow" checked');
+    expect(kept.body).toContain('&lt;b&gt;late&lt;/b&gt;</textarea>');
+    expect(kept.body).not.toContain('<b>late</b>');
     const json = await app.server.inject({
       method: 'POST',
       url: link.path,
