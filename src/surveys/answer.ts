@@ -185,6 +185,18 @@ export async function submitAnswer(
       { recordType: 'SurveyAnswer', recordId: answer.id, employeeId: inv.employeeId, at: at.toISOString() },
       { key: `SurveyAnswer:${answer.id}` },
     );
+    // The response rate counts invitations by when they were sent, maybe last month.
+    await kit.events.emit(
+      tx,
+      'record.changed',
+      {
+        recordType: 'SurveyInvitation',
+        recordId: inv.id,
+        employeeId: inv.employeeId,
+        at: inv.sentAt.toISOString(),
+      },
+      { key: `SurveyInvitation:${inv.id}:answered` },
+    );
     return { status: 'stored', answerId: answer.id };
   });
 }
