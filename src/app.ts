@@ -147,7 +147,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     provider: target.provider,
     logger,
     now,
-    config: { timeZone: config.timeZone, locale: config.locale, publicBaseUrl: config.publicBaseUrl },
+    config: {
+      timeZone: config.timeZone,
+      locale: config.locale,
+      publicBaseUrl: config.publicBaseUrl,
+      surveys: config.surveys,
+    },
     bot,
     scheduler,
     outbox,

@@ -63,6 +63,18 @@ const envSchema = z.object({
     (v) => v === undefined || v.length >= 32,
     'expected at least 32 random characters',
   ),
+  SURVEY_LINK_DAYS: z.coerce
+    .number({ message: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(1, 'expected 1 to 90 days')
+    .max(90, 'expected 1 to 90 days')
+    .default(7),
+  SURVEY_REMINDER_HOURS: z.coerce
+    .number({ message: 'expected a number of hours' })
+    .int('expected a whole number of hours')
+    .min(1, 'expected 1 to 720 hours')
+    .max(720, 'expected 1 to 720 hours')
+    .default(24),
   DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
   REDIS_URL: optionalString,
   JOB_SCHEDULES: optionalString.refine(
@@ -143,6 +155,8 @@ export interface Config {
   redisUrl?: string;
   /** Cron expressions replacing a job's own schedule, by job name (JOB_SCHEDULES). */
   jobSchedules: Readonly<Record<string, string>>;
+  /** Survey links expire after this many days; one reminder after this many hours unanswered. */
+  surveys: { linkDays: number; reminderHours: number };
   /** /api/v1: HMAC body signatures required when `signingSecret` is set; requests per minute per key. */
   api: { signingSecret?: string; rateLimitPerMinute: number };
   slack?: SlackConfig;
@@ -217,6 +231,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
     jobSchedules: env.JOB_SCHEDULES ? (parseJobSchedules(env.JOB_SCHEDULES) ?? {}) : {},
+    surveys: { linkDays: env.SURVEY_LINK_DAYS, reminderHours: env.SURVEY_REMINDER_HOURS },
     api: { signingSecret: env.API_SIGNING_SECRET, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE },
     slack: slackOn
       ? {

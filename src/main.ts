@@ -10,6 +10,7 @@ import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
 import { seedAlertScenario } from './demo/alert-scenario.js';
 import { pushDemoApiRecords } from './demo/api-records.js';
+import { completeDemoWorkOrder } from './demo/complete-work-order.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
 
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
       logger.info({ pushed }, 'demo business-system records pushed through the record functions');
     }
     if (seededNow) await seedAlertScenario(app.db, new Date());
+    // One of today's work orders completes through the record path, so its engineer has a live survey card.
+    if (seededNow) await completeDemoWorkOrder(app.db, app.kit.records, new Date(), config.timeZone);
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });

@@ -25,6 +25,8 @@ export interface FeatureConfig {
   locale: Locale;
   /** Where links in cards point, without a trailing slash. */
   publicBaseUrl: string;
+  /** Survey links expire after `linkDays`; one reminder after `reminderHours` unanswered. */
+  surveys: { linkDays: number; reminderHours: number };
 }
 
 export interface FeatureKit {

@@ -34,6 +34,8 @@ interface Claimed {
   attempts: number;
   nextAttemptAt: Date;
   createdAt: Date;
+  /** The outbox row whose message this one replaces in place (alerts' card updates). */
+  updatesId: string | null;
 }
 
 // Raw rows come back with JSON as text and dates as text on SQLite, as values on PostgreSQL.
@@ -221,13 +223,13 @@ export class Outbox {
               WHERE "status" = 'PENDING' AND "nextAttemptAt" <= CAST(${at} AS TIMESTAMP(3))
               ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED) AS c
             WHERE o."id" = c."id"
-            RETURNING o."id", o."platform", o."address", o."card", o."locale", o."attempts", o."nextAttemptAt", o."createdAt"`
+            RETURNING o."id", o."platform", o."address", o."card", o."locale", o."attempts", o."nextAttemptAt", o."createdAt", o."updatesId"`
         : await db.$queryRaw<Record<string, unknown>[]>`UPDATE "OutboxMessage"
             SET "status" = 'SENDING', "attempts" = "attempts" + 1, "sendingAt" = ${at}
             WHERE "id" IN (SELECT "id" FROM "OutboxMessage"
               WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${at}
               ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit})
-            RETURNING "id", "platform", "address", "card", "locale", "attempts", "nextAttemptAt", "createdAt"`;
+            RETURNING "id", "platform", "address", "card", "locale", "attempts", "nextAttemptAt", "createdAt", "updatesId"`;
     return rows.map((r) => ({
       id: String(r.id),
       platform: String(r.platform),
@@ -237,6 +239,7 @@ export class Outbox {
       attempts: Number(r.attempts),
       nextAttemptAt: fromDate(r.nextAttemptAt),
       createdAt: fromDate(r.createdAt),
+      updatesId: r.updatesId == null ? null : String(r.updatesId),
     }));
   }
 

@@ -14,6 +14,7 @@ import { Generator, idFor, pad } from './generator.js';
 import { seedPeopleProcesses } from './people-processes.js';
 import { seededRandom } from './random.js';
 import { SITES } from './sites.js';
+import { seedSurveyIntegrity } from './survey-integrity.js';
 
 export const DEMO_SEED = 20261101;
 
@@ -217,6 +218,7 @@ export async function seedDemo(db: Tx, options: SeedOptions): Promise<SeedSummar
     });
   }
   await seedPeopleProcesses(db, today, now);
+  await seedSurveyIntegrity(db, at(`${today.slice(0, 8)}01`, 0));
 
   return {
     employees: PEOPLE.length,

@@ -10,6 +10,7 @@ import { quality } from './en/quality.js';
 import { reports } from './en/reports.js';
 import { runtime } from './en/runtime.js';
 import { slackUi } from './en/slack.js';
+import { surveys } from './en/surveys.js';
 import { wecom } from './en/wecom.js';
 import type { MessageKey } from './index.js';
 
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...surveys,
   ...api,
   ...alerts,
 };

@@ -12,6 +12,7 @@ import { quality } from './zh-CN/quality.js';
 import { reports } from './zh-CN/reports.js';
 import { runtime } from './zh-CN/runtime.js';
 import { slackUi } from './zh-CN/slack.js';
+import { surveys } from './zh-CN/surveys.js';
 import { wecom } from './zh-CN/wecom.js';
 
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...surveys,
   ...api,
   ...alerts,
 } as const;

@@ -1,8 +1,11 @@
 // The surveys feature's KPI metrics: satisfaction, NPS, response rate and customer complaints
 // (today complaints are helpdesk tickets marked as such, read through the helpdesk feature).
 import { helpdeskTicketWhyRows } from '../helpdesk/index.js';
-import { grouped, type MetricFamily, type MetricSpec } from '../kpi/index.js';
-import { surveyAnswerWhyRows, surveyInvitationWhyRows } from './kpi-why.js';
+import { grouped, type MetricFamily, type MetricSpec, sql } from '../kpi/index.js';
+import { surveyAnswerWhyRows, surveyComplaintWhyRows, surveyInvitationWhyRows } from './kpi-why.js';
+
+// Answers HR excluded after checking an integrity flag count in no metric.
+const NOT_EXCLUDED = `NOT EXISTS (SELECT 1 FROM "SurveyReview" r WHERE r."answerId" = "SurveyAnswer"."id" AND r."decision" = 'EXCLUDE')`;
 
 // Average customer satisfaction (1-5) of the answers received in the period.
 const csatAvg: MetricSpec = {
@@ -14,7 +17,13 @@ const csatAvg: MetricSpec = {
   empty: 'null',
   sql: (d, w) =>
     grouped(
-      { table: 'SurveyAnswer', employee: '"employeeId"', time: '"answeredAt"', value: 'AVG(1.0 * "csat")' },
+      {
+        table: 'SurveyAnswer',
+        employee: '"employeeId"',
+        time: '"answeredAt"',
+        value: 'AVG(1.0 * "csat")',
+        where: NOT_EXCLUDED,
+      },
       d,
       w,
     ),
@@ -36,7 +45,7 @@ const nps: MetricSpec = {
         time: '"answeredAt"',
         value:
           '100.0 * (SUM(CASE WHEN "nps" >= 9 THEN 1 ELSE 0 END) - SUM(CASE WHEN "nps" <= 6 THEN 1 ELSE 0 END)) / COUNT(*)',
-        where: '"nps" IS NOT NULL',
+        where: `"nps" IS NOT NULL AND ${NOT_EXCLUDED}`,
       },
       d,
       w,
@@ -64,17 +73,19 @@ const surveyResponseRate: MetricSpec = {
     ),
 };
 
-// Customer complaints on tickets handled by the employee.
+// Customer complaints: tickets handled by the employee marked as complaints, plus survey answers
+// whose customer ticked the "complaint" reason (issue 11). Ids from both tables; each "why"
+// loader skips the ids that are not its own.
 const complaints: MetricSpec = {
   code: 'complaints',
   unit: 'count',
   recordType: 'HelpdeskTicket',
-  why: helpdeskTicketWhyRows,
+  why: async (db, ids) => [...(await helpdeskTicketWhyRows(db, ids)), ...(await surveyComplaintWhyRows(db, ids))],
   volume: false,
   empty: 'zero',
   countable: true,
-  sql: (d, w) =>
-    grouped(
+  sql: (d, w) => sql`SELECT c.e AS e, SUM(c.v) AS v, ${d.ids('c.ids')} AS ids FROM (
+    ${grouped(
       {
         table: 'HelpdeskTicket',
         employee: '"employeeId"',
@@ -84,7 +95,20 @@ const complaints: MetricSpec = {
       },
       d,
       w,
-    ),
+    )}
+    UNION ALL
+    ${grouped(
+      {
+        table: 'SurveyAnswer',
+        employee: '"employeeId"',
+        time: '"answeredAt"',
+        value: 'COUNT(*)',
+        where: `"tags" LIKE '%"complaint"%' AND ${NOT_EXCLUDED}`,
+      },
+      d,
+      w,
+    )}
+  ) c GROUP BY c.e`,
 };
 
 // Complaints about an issue already complained about: the costlier kind.

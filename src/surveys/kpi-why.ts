@@ -40,3 +40,8 @@ export async function surveyInvitationWhyRows(db: Db, ids: readonly string[]): P
     flags: {},
   }));
 }
+
+/** Survey answers counted as complaints (the customer ticked "complaint"). */
+export async function surveyComplaintWhyRows(db: Db, ids: readonly string[]): Promise<WhyRow[]> {
+  return (await surveyAnswerWhyRows(db, ids)).map((r) => ({ ...r, flags: { complaint: true } }));
+}

@@ -153,6 +153,7 @@ describe('OpenAPI registry', () => {
     const doc = app.openapi.document({ title: 'Kaopu', version: '1' }) as {
       paths: Record<string, Record<string, { security: unknown[]; 'x-scope'?: string; requestBody?: unknown }>>;
     };
+    // Features add their own pages (the survey page under /s) to the same document.
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/t/{token}', '/api/v1/helper-test/work-orders']));
     expect(doc.paths['/api/v1/helper-test/work-orders']?.post).toMatchObject({
       'x-scope': 'work-orders:write',

@@ -114,7 +114,9 @@ describe('durable events', () => {
     const [order] = await openOrders(app, 1);
     await complete(app, order?.id as string);
     await app.events.drain();
-    const waiting = await app.db.eventDelivery.findFirstOrThrow({ where: { event: { key: order?.id } } });
+    const waiting = await app.db.eventDelivery.findFirstOrThrow({
+      where: { listener: 'test.probe', event: { key: order?.id } },
+    });
     expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'survey service unavailable' });
     expect(waiting.nextAttemptAt.getTime() - clock.getTime()).toBe(60_000);
 

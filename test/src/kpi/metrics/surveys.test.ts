@@ -89,3 +89,16 @@ describe('survey_response_rate', () => {
     expect(await r.metric('survey_response_rate', 'e-sr-none')).toEqual({ value: null, recordIds: [] });
   });
 });
+
+describe('complaints from surveys', () => {
+  it('counts an answer whose customer ticked "complaint" with the helpdesk complaints', async () => {
+    await r.employee('e-sv-cp');
+    await r.ticket('sv-cp-t', 'e-sv-cp', { isComplaint: true });
+    await r.answer('sv-cp-a', 'e-sv-cp', { csat: 1 });
+    await r.answer('sv-cp-b', 'e-sv-cp', { csat: 2 });
+    await app.db.surveyAnswer.update({ where: { id: 'sv-cp-a' }, data: { tags: '["slow","complaint"]' } });
+    await app.db.surveyAnswer.update({ where: { id: 'sv-cp-b' }, data: { tags: '["slow"]' } });
+    const v = await r.metric('complaints', 'e-sv-cp');
+    expect(v).toEqual({ value: 2, recordIds: ['sv-cp-a', 'sv-cp-t'] });
+  });
+});
