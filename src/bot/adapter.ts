@@ -21,6 +21,12 @@ export interface SendMeta {
   messageId: string;
 }
 
+/** What a platform reports about one of its users (Slack's users.info), for matching them to an employee. */
+export interface PlatformProfile {
+  email?: string;
+  name?: string;
+}
+
 /** A send a crash interrupted: the outbox row id and when that attempt began. */
 export interface InterruptedSend {
   messageId: string;
@@ -57,6 +63,8 @@ export interface Adapter<Outbound = unknown> {
    * way to look a message up are at-least-once.
    */
   findSent?(to: ChatAddress, interrupted: InterruptedSend): Promise<SendResult | null>;
+  /** The platform's profile of a user, or null when it has none or cannot tell; optional. */
+  lookupUser?(platformUserId: string): Promise<PlatformProfile | null>;
   /** Starts long-lived connections (Socket Mode, Stream); optional. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

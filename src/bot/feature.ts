@@ -14,7 +14,9 @@ import type { Events } from '../kit/events.js';
 import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
-import type { ActionSpec, LocationSpec } from './registry.js';
+import type { PlatformProfile } from './adapter.js';
+import type { PlatformName } from './event.js';
+import type { ActionSpec, LocationSpec, UnknownUserSpec } from './registry.js';
 
 /** The settings features may read (they never read env). */
 export interface FeatureConfig {
@@ -33,6 +35,10 @@ export interface FeatureKit {
   actions: { register(spec: ActionSpec): void; list(): readonly ActionSpec[] };
   /** A shared location message (one feature owns it: attendance). */
   onLocation(spec: LocationSpec): void;
+  /** Messages from people no employee is linked to, and leavers (one feature owns it: identities). */
+  onUnknownUser(spec: UnknownUserSpec): void;
+  /** What a chat platform says about one of its users (Slack: users.info); null where it cannot say. */
+  platformUsers: { lookup(platform: PlatformName, platformUserId: string): Promise<PlatformProfile | null> };
   /** Cron jobs, each run at most once per run key across replicas. */
   jobs: { register(spec: JobSpec): void };
   /** A card to a person, a team's group chat or a manager, through the outbox. */

@@ -1,6 +1,7 @@
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
+import { identities } from './en/identities.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
 import { reports } from './en/reports.js';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...identities,
   ...payroll,
   ...reports,
   ...slackUi,

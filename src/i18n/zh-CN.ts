@@ -2,6 +2,7 @@
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
+import { identities } from './zh-CN/identities.js';
 import { kpi } from './zh-CN/kpi.js';
 import { payroll } from './zh-CN/payroll.js';
 import { reports } from './zh-CN/reports.js';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...identities,
   ...payroll,
   ...reports,
   ...slackUi,

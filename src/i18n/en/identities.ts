@@ -1,0 +1,42 @@
+import type { identities as zh } from '../zh-CN/identities.js';
+
+export const identities: Record<keyof typeof zh, string> = {
+  'identities.onboarding.code':
+    'Your linking code: {code} (valid until {expires}). Send it to HR: they link you with "link {code} <your employee number>".',
+  'identities.left.title': 'Your account is closed',
+  'identities.left.body':
+    'You have left the company, so Kaopu no longer serves this account. Thank you for your work! Please contact HR with any questions.',
+
+  'identities.command.link': 'link a chat account to an employee (linking code + employee number or name)',
+  'identities.command.unlink': "remove an employee's link on a platform",
+  'identities.command.whois': "a person's linked chat accounts",
+
+  'identities.link.usage': 'Usage: link <code> <employee number or name>',
+  'identities.link.bad_code':
+    'The linking code "{code}" is invalid, expired or already used. Ask the person to message Kaopu again for a new code.',
+  'identities.link.no_employee': 'No employee "{query}".',
+  'identities.link.ambiguous': '"{query}" matches several employees: {list}. Use the employee number instead.',
+  'identities.link.employee_left': '{name} has left and cannot be linked.',
+  'identities.link.taken':
+    'This {platform} account is already linked to {name}. To change it, first send "unlink {employeeNo} {platformWord}".',
+  'identities.link.done':
+    'Linked {platform} account {userId} to {name} ({employeeNo}). They can send "help" to get started.',
+
+  'identities.unlink.usage': 'Usage: unlink <employee number or name> [platform: slack, wecom, dingtalk, console]',
+  'identities.unlink.none': '{name} has no linked account there.',
+  'identities.unlink.done': 'Removed {count} link(s) of {name}: {list}.',
+
+  'identities.whois.usage': 'Usage: whois <name or employee number>',
+  'identities.whois.none': 'Nobody matches "{query}".',
+  'identities.whois.title': 'Who is: {query}',
+  'identities.whois.more': 'Showing the first {count}; type more of the name or number.',
+  'identities.whois.col.person': 'Employee',
+  'identities.whois.col.status': 'Status',
+  'identities.whois.col.platform': 'Platform',
+  'identities.whois.col.user': 'Platform user',
+  'identities.whois.col.linked': 'Linked',
+  'identities.whois.not_linked': 'not linked',
+  'identities.status.ACTIVE': 'active',
+  'identities.status.PROBATION': 'on probation',
+  'identities.status.LEFT': 'left',
+};

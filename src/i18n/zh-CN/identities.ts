@@ -1,0 +1,39 @@
+// 身份绑定、离职、通讯录同步与个人信息的文案。
+export const identities = {
+  'identities.onboarding.code':
+    '你的绑定码：{code}（{expires} 前有效）。请把它发给 HR，HR 发送“绑定 {code} 你的工号”即可完成绑定。',
+  'identities.left.title': '你的账号已停用',
+  'identities.left.body': '你已离职，考谱不再为你提供服务。感谢你的付出！如有疑问，请联系 HR。',
+
+  'identities.command.link': '绑定：把聊天账号绑定到员工（绑定码 + 工号或姓名）',
+  'identities.command.unlink': '解绑：解除员工在某个平台的绑定',
+  'identities.command.whois': '查人：查看某人绑定的聊天账号',
+
+  'identities.link.usage': '用法：绑定 <绑定码> <工号或姓名>',
+  'identities.link.bad_code': '绑定码“{code}”无效、已过期或已被使用。请让对方重新给考谱发一条消息，拿到新的绑定码。',
+  'identities.link.no_employee': '找不到员工“{query}”。',
+  'identities.link.ambiguous': '“{query}”对应多名员工：{list}。请改用工号。',
+  'identities.link.employee_left': '{name} 已离职，不能绑定。',
+  'identities.link.taken':
+    '这个 {platform} 账号已绑定到 {name}。如需更改，请先发送“解绑 {employeeNo} {platformWord}”。',
+  'identities.link.done':
+    '已把 {platform} 账号 {userId} 绑定到 {name}（{employeeNo}）。对方现在发送“帮助”即可开始使用。',
+
+  'identities.unlink.usage': '用法：解绑 <工号或姓名> [平台：slack、wecom、dingtalk、console]',
+  'identities.unlink.none': '{name} 在该平台没有绑定的账号。',
+  'identities.unlink.done': '已解除 {name} 的 {count} 个绑定：{list}。',
+
+  'identities.whois.usage': '用法：查人 <姓名或工号>',
+  'identities.whois.none': '找不到“{query}”。',
+  'identities.whois.title': '查人：{query}',
+  'identities.whois.more': '仅显示前 {count} 位，请输入更完整的姓名或工号。',
+  'identities.whois.col.person': '员工',
+  'identities.whois.col.status': '状态',
+  'identities.whois.col.platform': '平台',
+  'identities.whois.col.user': '平台用户',
+  'identities.whois.col.linked': '绑定时间',
+  'identities.whois.not_linked': '未绑定',
+  'identities.status.ACTIVE': '在职',
+  'identities.status.PROBATION': '试用期',
+  'identities.status.LEFT': '已离职',
+} as const;

@@ -1,0 +1,33 @@
+// Organisation and identities: who a chat user is. Unknown senders get a one-time linking code
+// (or, on Slack, are matched by e-mail), HR links / unlinks / looks people up, leavers are refused.
+import type { Feature } from '../bot/feature.js';
+import { link, unlink, whois } from './commands.js';
+import { unknownUser } from './unknown-user.js';
+
+export const identities: Feature = (kit) => {
+  kit.onUnknownUser(unknownUser(kit));
+  kit.commands.register({
+    id: 'identities.link',
+    aliases: ['link', '绑定'],
+    roles: ['HR'],
+    usage: 'link <code> <employee>',
+    describe: 'identities.command.link',
+    handle: (ctx) => link(kit, ctx),
+  });
+  kit.commands.register({
+    id: 'identities.unlink',
+    aliases: ['unlink', '解绑'],
+    roles: ['HR'],
+    usage: 'unlink <employee> [platform]',
+    describe: 'identities.command.unlink',
+    handle: (ctx) => unlink(kit, ctx),
+  });
+  kit.commands.register({
+    id: 'identities.whois',
+    aliases: ['whois', '查人'],
+    roles: ['HR'],
+    usage: 'whois <name>',
+    describe: 'identities.command.whois',
+    handle: (ctx) => whois(kit, ctx, kit.config.timeZone),
+  });
+};
