@@ -8,7 +8,9 @@ import type { FeatureKit } from '../bot/feature.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { formatLocalTime } from '../time/format-local-time.js';
+import { localParts } from '../time/zoned.js';
 import { type DbPlatform, findLiveCode, normaliseCode } from './codes.js';
+import { markLeft } from './leavers.js';
 
 const PLATFORM_WORDS: Record<string, DbPlatform> = {
   slack: 'SLACK',
@@ -199,4 +201,38 @@ export async function whois(kit: FeatureKit, ctx: CommandContext, timeZone: stri
       ],
     }),
   ];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function leaver(kit: FeatureKit, ctx: CommandContext): Promise<Card[]> {
+  const args = [...ctx.args];
+  const date = args.at(-1) && DATE.test(args.at(-1) as string) && args.length > 1 ? (args.pop() as string) : undefined;
+  const query = args.join(' ').trim().slice(0, 100);
+  if (!query) return notice(ctx, ctx.t('identities.leaver.usage'), 'warning');
+  const employee = await findEmployee(kit, query);
+  if (!(await kit.access.employee(ctx.actor, employee.id))) throw new KaopuError('error.forbidden', { status: 403 });
+  const leftDate = date ?? localParts(ctx.now, kit.config.timeZone).date;
+  const handOver = await markLeft(kit, employee.id, leftDate, {
+    actorId: ctx.actor.id,
+    actorKind: 'employee',
+    channel: ctx.event.platform,
+  });
+  if (!handOver) return notice(ctx, ctx.t('identities.leaver.already', { name: employee.name }), 'warning');
+  if (!handOver.successorId) {
+    return notice(ctx, ctx.t('identities.leaver.no_successor', { name: employee.name, date: leftDate }), 'warning');
+  }
+  const successor = await kit.db.employee.findUnique({ where: { id: handOver.successorId }, select: { name: true } });
+  return notice(
+    ctx,
+    ctx.t('identities.leaver.done', {
+      name: employee.name,
+      date: leftDate,
+      successor: successor?.name ?? '',
+      alerts: handOver.alerts,
+      appeals: handOver.appeals,
+      reports: handOver.reports,
+      teams: handOver.teams,
+    }),
+  );
 }

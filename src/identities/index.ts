@@ -1,7 +1,7 @@
 // Organisation and identities: who a chat user is. Unknown senders get a one-time linking code
 // (or, on Slack, are matched by e-mail), HR links / unlinks / looks people up, leavers are refused.
 import type { Feature } from '../bot/feature.js';
-import { link, unlink, whois } from './commands.js';
+import { leaver, link, unlink, whois } from './commands.js';
 import { unknownUser } from './unknown-user.js';
 
 export const identities: Feature = (kit) => {
@@ -29,5 +29,13 @@ export const identities: Feature = (kit) => {
     usage: 'whois <name>',
     describe: 'identities.command.whois',
     handle: (ctx) => whois(kit, ctx, kit.config.timeZone),
+  });
+  kit.commands.register({
+    id: 'identities.leaver',
+    aliases: ['leaver', '离职'],
+    roles: ['HR'],
+    usage: 'leaver <employee> [YYYY-MM-DD]',
+    describe: 'identities.command.leaver',
+    handle: (ctx) => leaver(kit, ctx),
   });
 };

@@ -26,6 +26,15 @@ export const identities: Record<keyof typeof zh, string> = {
   'identities.unlink.none': '{name} has no linked account there.',
   'identities.unlink.done': 'Removed {count} link(s) of {name}: {list}.',
 
+  'identities.command.leaver':
+    'mark an employee as left: closes their account and hands their open items to their manager',
+  'identities.leaver.usage': 'Usage: leaver <employee number or name> [YYYY-MM-DD]',
+  'identities.leaver.already': '{name} has already left.',
+  'identities.leaver.done':
+    'Marked {name} as left on {date}: their account and links are closed; {alerts} alert(s), {appeals} appeal(s), {reports} report(s) and {teams} team(s) moved to {successor}.',
+  'identities.leaver.no_successor':
+    'Marked {name} as left on {date}: their account and links are closed. They have no manager, so nothing was handed over; please reassign their open items.',
+
   'identities.whois.usage': 'Usage: whois <name or employee number>',
   'identities.whois.none': 'Nobody matches "{query}".',
   'identities.whois.title': 'Who is: {query}',

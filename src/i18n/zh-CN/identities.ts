@@ -23,6 +23,14 @@ export const identities = {
   'identities.unlink.none': '{name} 在该平台没有绑定的账号。',
   'identities.unlink.done': '已解除 {name} 的 {count} 个绑定：{list}。',
 
+  'identities.command.leaver': '离职：把员工标记为已离职，停用账号并把待办转给其上级',
+  'identities.leaver.usage': '用法：离职 <工号或姓名> [YYYY-MM-DD]',
+  'identities.leaver.already': '{name} 已经是离职状态。',
+  'identities.leaver.done':
+    '已将 {name} 标记为 {date} 离职：账号和链接已停用，{alerts} 条预警、{appeals} 条申诉、{reports} 名下属和 {teams} 个团队已转给 {successor}。',
+  'identities.leaver.no_successor':
+    '已将 {name} 标记为 {date} 离职，账号和链接已停用。TA 没有上级，待办未转移，请手动分配。',
+
   'identities.whois.usage': '用法：查人 <姓名或工号>',
   'identities.whois.none': '找不到“{query}”。',
   'identities.whois.title': '查人：{query}',
