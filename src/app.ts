@@ -133,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],
     consoleReachesEveryone: consoleMode === 'open',
     lookupUser: async (platform, id) => (await adapters.get(platform)?.lookupUser?.(id)) ?? null,
+    directoryOf: (platform) => adapters.get(platform)?.directory ?? null,
     events: options.events,
   });
   for (const feature of options.features ?? FEATURES) await feature(runtime.kit);

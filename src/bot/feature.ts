@@ -14,7 +14,7 @@ import type { Events } from '../kit/events.js';
 import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
-import type { PlatformProfile } from './adapter.js';
+import type { PlatformDirectory, PlatformProfile } from './adapter.js';
 import type { PlatformName } from './event.js';
 import type { ActionSpec, LocationSpec, UnknownUserSpec } from './registry.js';
 
@@ -38,7 +38,11 @@ export interface FeatureKit {
   /** Messages from people no employee is linked to, and leavers (one feature owns it: identities). */
   onUnknownUser(spec: UnknownUserSpec): void;
   /** What a chat platform says about one of its users (Slack: users.info); null where it cannot say. */
-  platformUsers: { lookup(platform: PlatformName, platformUserId: string): Promise<PlatformProfile | null> };
+  platformUsers: {
+    lookup(platform: PlatformName, platformUserId: string): Promise<PlatformProfile | null>;
+    /** The platform's organisation directory (WeCom, DingTalk); null when it is not configured or has none. */
+    directory(platform: PlatformName): PlatformDirectory | null;
+  };
   /** Cron jobs, each run at most once per run key across replicas. */
   jobs: { register(spec: JobSpec): void };
   /** A card to a person, a team's group chat or a manager, through the outbox. */

@@ -2,6 +2,7 @@
 // (or, on Slack, are matched by e-mail), HR links / unlinks / looks people up, leavers are refused.
 import type { Feature } from '../bot/feature.js';
 import { leaver, link, unlink, whois } from './commands.js';
+import { directoryCommand, registerDirectoryJob } from './directory.js';
 import { unknownUser } from './unknown-user.js';
 
 export const identities: Feature = (kit) => {
@@ -38,4 +39,13 @@ export const identities: Feature = (kit) => {
     describe: 'identities.command.leaver',
     handle: (ctx) => leaver(kit, ctx),
   });
+  kit.commands.register({
+    id: 'identities.directory',
+    aliases: ['directory', '通讯录'],
+    roles: ['HR'],
+    usage: 'directory [sync]',
+    describe: 'identities.command.directory',
+    handle: (ctx) => directoryCommand(kit, ctx),
+  });
+  registerDirectoryJob(kit);
 };

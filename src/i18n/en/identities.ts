@@ -35,6 +35,24 @@ export const identities: Record<keyof typeof zh, string> = {
   'identities.leaver.no_successor':
     'Marked {name} as left on {date}: their account and links are closed. They have no manager, so nothing was handed over; please reassign their open items.',
 
+  'identities.command.directory':
+    'directory sync conflicts; "directory sync" pulls the organisation from WeCom / DingTalk now',
+  'identities.directory.title': 'Directory sync conflicts',
+  'identities.directory.none': 'No open conflicts.',
+  'identities.directory.col.platform': 'Source',
+  'identities.directory.col.user': 'Platform user',
+  'identities.directory.col.reason': 'Reason',
+  'identities.directory.col.candidates': 'Matching employees',
+  'identities.directory.reason.ambiguous': 'matches several employees',
+  'identities.directory.reason.duplicate': 'the same user id listed twice with different details',
+  'identities.directory.reason.taken': 'that employee already has another account there',
+  'identities.directory.hint': 'Check and link by hand with "link".',
+  'identities.directory.no_platform': 'Neither WeCom nor DingTalk is configured, so there is no directory to sync.',
+  'identities.directory.synced':
+    '{platform}: {departments} departments, {created} people created, {updated} updated, {left} left, {conflicts} conflicts, {failedPages} failed pages.',
+  'identities.directory.failed':
+    '{platform}: the sync failed ({reason}); what synced is kept and the next run retries.',
+
   'identities.whois.usage': 'Usage: whois <name or employee number>',
   'identities.whois.none': 'Nobody matches "{query}".',
   'identities.whois.title': 'Who is: {query}',

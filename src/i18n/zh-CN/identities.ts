@@ -31,6 +31,22 @@ export const identities = {
   'identities.leaver.no_successor':
     '已将 {name} 标记为 {date} 离职，账号和链接已停用。TA 没有上级，待办未转移，请手动分配。',
 
+  'identities.command.directory': '通讯录：查看同步冲突；“通讯录 同步”立即从企业微信/钉钉同步组织架构',
+  'identities.directory.title': '通讯录同步冲突',
+  'identities.directory.none': '没有待处理的冲突。',
+  'identities.directory.col.platform': '来源',
+  'identities.directory.col.user': '平台用户',
+  'identities.directory.col.reason': '原因',
+  'identities.directory.col.candidates': '匹配到的员工',
+  'identities.directory.reason.ambiguous': '匹配到多名员工',
+  'identities.directory.reason.duplicate': '同一用户 ID 出现多次且信息不同',
+  'identities.directory.reason.taken': '该员工已绑定该平台的另一个账号',
+  'identities.directory.hint': '请核实后用“绑定”手动处理。',
+  'identities.directory.no_platform': '没有配置企业微信或钉钉，无法同步通讯录。',
+  'identities.directory.synced':
+    '{platform}：{departments} 个部门，新建 {created} 人，更新 {updated} 人，离职 {left} 人，冲突 {conflicts} 条，失败 {failedPages} 页。',
+  'identities.directory.failed': '{platform}：同步失败（{reason}），已同步的数据保留，下次会重试。',
+
   'identities.whois.usage': '用法：查人 <姓名或工号>',
   'identities.whois.none': '找不到“{query}”。',
   'identities.whois.title': '查人：{query}',
