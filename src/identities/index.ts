@@ -1,8 +1,11 @@
 // Organisation and identities: who a chat user is. Unknown senders get a one-time linking code
 // (or, on Slack, are matched by e-mail), HR links / unlinks / looks people up, leavers are refused.
+import { noticeCard } from '../../cards/notice-card.js';
 import type { Feature } from '../bot/feature.js';
+import { createFileService } from '../files/index.js';
 import { leaver, link, unlink, whois } from './commands.js';
 import { directoryCommand, registerDirectoryJob } from './directory.js';
+import { eraseCommand, exportCommand } from './personal-data.js';
 import { unknownUser } from './unknown-user.js';
 
 export const identities: Feature = (kit) => {
@@ -48,4 +51,20 @@ export const identities: Feature = (kit) => {
     handle: (ctx) => directoryCommand(kit, ctx),
   });
   registerDirectoryJob(kit);
+  // Exports are served by the file routes the reports feature mounts (/files/:token).
+  const files = createFileService({ db: kit.db, publicBaseUrl: kit.config.publicBaseUrl, links: kit.links });
+  kit.commands.register({
+    id: 'identities.pipl',
+    aliases: ['pipl', '个人信息'],
+    roles: ['HR'],
+    usage: 'pipl export|erase <employee>',
+    describe: 'identities.command.pipl',
+    handle: async (ctx) => {
+      const word = ctx.args[0]?.toLowerCase();
+      const rest = { ...ctx, args: ctx.args.slice(1) };
+      if (word === 'export' || word === '导出') return exportCommand(kit, files, rest);
+      if (word === 'erase' || word === '删除') return eraseCommand(kit, rest);
+      return [noticeCard({ body: ctx.t('identities.pipl.usage'), tone: 'warning' }, ctx.t)];
+    },
+  });
 };

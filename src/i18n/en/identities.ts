@@ -53,6 +53,18 @@ export const identities: Record<keyof typeof zh, string> = {
   'identities.directory.failed':
     '{platform}: the sync failed ({reason}); what synced is kept and the next run retries.',
 
+  'identities.command.pipl':
+    "personal data: export everything about a person, or erase a leaver's after the retention period",
+  'identities.pipl.usage': 'Usage: pipl export <employee number or name>, or pipl erase <employee number or name>',
+  'identities.pipl.export_title': 'Personal data of {name}',
+  'identities.pipl.export_body':
+    'Everything Kaopu holds about them, as one JSON file; the link works for {hours} hours. The export is audited.',
+  'identities.pipl.download': 'Download',
+  'identities.pipl.not_left': '{name} has not left, so their personal data cannot be erased.',
+  'identities.pipl.retention': "{name}'s records are kept for {years} years after leaving: erasable from {date}.",
+  'identities.pipl.erased':
+    "Erased {name}'s personal data. Their history stays anonymised as {pseudonym}; aggregates are unchanged.",
+
   'identities.whois.usage': 'Usage: whois <name or employee number>',
   'identities.whois.none': 'Nobody matches "{query}".',
   'identities.whois.title': 'Who is: {query}',

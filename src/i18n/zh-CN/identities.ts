@@ -47,6 +47,16 @@ export const identities = {
     '{platform}：{departments} 个部门，新建 {created} 人，更新 {updated} 人，离职 {left} 人，冲突 {conflicts} 条，失败 {failedPages} 页。',
   'identities.directory.failed': '{platform}：同步失败（{reason}），已同步的数据保留，下次会重试。',
 
+  'identities.command.pipl': '个人信息：导出某人的全部个人信息，或在保存期满后删除离职员工的个人信息',
+  'identities.pipl.usage': '用法：个人信息 导出 <工号或姓名>，或 个人信息 删除 <工号或姓名>',
+  'identities.pipl.export_title': '{name} 的个人信息',
+  'identities.pipl.export_body':
+    '考谱保存的关于 TA 的全部数据（JSON 文件），链接 {hours} 小时内有效。导出已记录审计日志。',
+  'identities.pipl.download': '下载',
+  'identities.pipl.not_left': '{name} 尚未离职，不能删除个人信息。',
+  'identities.pipl.retention': '{name} 的资料需保存至离职后 {years} 年，{date} 起才能删除。',
+  'identities.pipl.erased': '已删除 {name} 的个人信息，历史记录以 {pseudonym} 匿名保留，统计数据不变。',
+
   'identities.whois.usage': '用法：查人 <姓名或工号>',
   'identities.whois.none': '找不到“{query}”。',
   'identities.whois.title': '查人：{query}',
