@@ -5,6 +5,7 @@ import type { Feature } from '../bot/feature.js';
 import { createFileService } from '../files/index.js';
 import { leaver, link, unlink, whois } from './commands.js';
 import { directoryCommand, registerDirectoryJob } from './directory.js';
+import { importCommand, importRoutes } from './import-routes.js';
 import { eraseCommand, exportCommand } from './personal-data.js';
 import { unknownUser } from './unknown-user.js';
 
@@ -67,4 +68,13 @@ export const identities: Feature = (kit) => {
       return [noticeCard({ body: ctx.t('identities.pipl.usage'), tone: 'warning' }, ctx.t)];
     },
   });
+  kit.commands.register({
+    id: 'identities.import',
+    aliases: ['import', '导入'],
+    roles: ['HR'],
+    usage: 'import',
+    describe: 'identities.command.import',
+    handle: (ctx) => importCommand(kit, files, ctx),
+  });
+  importRoutes(kit);
 };

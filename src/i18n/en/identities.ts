@@ -65,6 +65,18 @@ export const identities: Record<keyof typeof zh, string> = {
   'identities.pipl.erased':
     "Erased {name}'s personal data. Their history stays anonymised as {pseudonym}; aggregates are unchanged.",
 
+  'identities.command.import':
+    'import: the employee template, and an upload page for employees and the organisation (CSV)',
+  'identities.import.title': 'Import employees',
+  'identities.import.body':
+    '1. Download the template (CSV or Excel): one employee a row, dates as YYYY-MM-DD, role EMPLOYEE or MANAGER.\n2. Save it as CSV (UTF-8) and send it on the upload page. Every row is checked; if anything is wrong, every problem is listed and nothing is written. The link works for 1 hour and for one successful import.',
+  'identities.import.template_csv': 'Template CSV',
+  'identities.import.template_xlsx': 'Template Excel',
+  'identities.import.upload': 'Open the upload page',
+  'identities.import.page_title': 'Import employees (CSV)',
+  'identities.import.page_send': 'Upload and import',
+  'identities.import.link_invalid': 'This import link is not valid or has expired. Send "import" in the chat again.',
+
   'identities.whois.usage': 'Usage: whois <name or employee number>',
   'identities.whois.none': 'Nobody matches "{query}".',
   'identities.whois.title': 'Who is: {query}',

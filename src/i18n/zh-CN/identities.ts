@@ -57,6 +57,17 @@ export const identities = {
   'identities.pipl.retention': '{name} 的资料需保存至离职后 {years} 年，{date} 起才能删除。',
   'identities.pipl.erased': '已删除 {name} 的个人信息，历史记录以 {pseudonym} 匿名保留，统计数据不变。',
 
+  'identities.command.import': '导入：下载员工导入模板，并通过上传页面导入员工和组织架构（CSV）',
+  'identities.import.title': '导入员工',
+  'identities.import.body':
+    '1. 下载模板（CSV 或 Excel），每行一名员工，日期格式 YYYY-MM-DD；角色只能是 EMPLOYEE 或 MANAGER。\n2. 另存为 CSV（UTF-8）后，在上传页面提交。每一行都会校验，有任何问题都会逐条列出且不写入；链接 1 小时内有效，成功导入一次后失效。',
+  'identities.import.template_csv': '模板 CSV',
+  'identities.import.template_xlsx': '模板 Excel',
+  'identities.import.upload': '打开上传页面',
+  'identities.import.page_title': '导入员工（CSV）',
+  'identities.import.page_send': '上传并导入',
+  'identities.import.link_invalid': '这个导入链接无效或已过期，请在聊天中重新发送“导入”。',
+
   'identities.whois.usage': '用法：查人 <姓名或工号>',
   'identities.whois.none': '找不到“{query}”。',
   'identities.whois.title': '查人：{query}',
