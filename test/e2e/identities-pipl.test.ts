@@ -67,4 +67,20 @@ describe('personal data (PIPL)', () => {
     const audit = await app.db.auditLog.findMany({ where: { action: { in: ['pipl.erased', 'pipl.erase_refused'] } } });
     expect(audit.map((a) => a.action).sort()).toEqual(['pipl.erase_refused', 'pipl.erase_refused', 'pipl.erased']);
   });
+
+  it("erases the demo company's long-gone leaver; the one who left last month is refused by the bot", async () => {
+    expect((await say('emp_malin', 'pipl erase 周晓离')).text).toContain("Erased 周晓离's personal data");
+    const refused = await app.bot.respond({
+      id: 'ev-demo-leaver',
+      platform: 'wecom',
+      user: { platformUserId: 'qianmoyue' },
+      conversation: { kind: 'dm', id: 'qianmoyue' },
+      replyTo: { kind: 'user', userId: 'qianmoyue' },
+      payload: { kind: 'text', text: 'kpi' },
+      receivedAt: TEST_TODAY,
+    });
+    expect(refused.cards[0]?.title).toBe('你的账号已停用');
+    const conflicts = await say('emp_malin', 'directory');
+    expect(conflicts.text).toContain('张伟 (zhangw2)');
+  });
 });

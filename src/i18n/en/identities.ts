@@ -1,6 +1,7 @@
 import type { identities as zh } from '../zh-CN/identities.js';
 
 export const identities: Record<keyof typeof zh, string> = {
+  'console.guest': 'New visitor (not linked)',
   'identities.onboarding.code':
     'Your linking code: {code} (valid until {expires}). Send it to HR: they link you with "link {code} <your employee number>".',
   'identities.left.title': 'Your account is closed',

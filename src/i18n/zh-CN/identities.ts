@@ -1,5 +1,6 @@
 // 身份绑定、离职、通讯录同步与个人信息的文案。
 export const identities = {
+  'console.guest': '新访客（未绑定）',
   'identities.onboarding.code':
     '你的绑定码：{code}（{expires} 前有效）。请把它发给 HR，HR 发送“绑定 {code} 你的工号”即可完成绑定。',
   'identities.left.title': '你的账号已停用',
