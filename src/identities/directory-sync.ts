@@ -22,6 +22,9 @@ export interface SyncSummary {
 }
 
 const ATTEMPTS = 3;
+/** People placed per transaction. */
+const CHUNK = 200;
+type Tx = Pick<FeatureKit['db'], 'identityConflict'>;
 
 async function withRetry<T>(run: () => Promise<T>, delayMs: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -73,9 +76,9 @@ export async function syncDirectory(
   };
   const now = kit.now();
 
-  async function conflict(userId: string, name: string, reason: string, candidates: string[]) {
+  async function conflict(client: Tx, userId: string, name: string, reason: string, candidates: string[]) {
     summary.conflicts += 1;
-    await db.identityConflict.upsert({
+    await client.identityConflict.upsert({
       where: { source_platformUserId_reason: { source: platform, platformUserId: userId, reason } },
       create: {
         source: platform,
@@ -150,7 +153,12 @@ export async function syncDirectory(
 
   // 3. Place each user: their identity, else one employee by number, e-mail or mobile.
   const p = dbPlatform(platform);
-  const employees = await db.employee.findMany({ select: { id: true, employeeNo: true, email: true, phone: true } });
+  const employees = await db.employee.findMany({
+    select: { id: true, employeeNo: true, email: true, phone: true, status: true },
+  });
+  const info = new Map<string, { email: string | null; phone: string | null; status: string }>(
+    employees.map((e) => [e.id, e]),
+  );
   const byNo = new Map(employees.map((e) => [e.employeeNo, e.id]));
   const byEmail = new Map<string, string[]>();
   const byMobile = new Map<string, string[]>();
@@ -169,94 +177,116 @@ export async function syncDirectory(
   const today = localParts(now, kit.config.timeZone).date;
   const placed = new Map<string, string>();
 
-  for (const u of users.values()) {
-    if (duplicated.has(u.userId)) {
-      await conflict(u.userId, u.name, 'duplicate', []);
-      continue;
-    }
-    const main = u.departmentIds.find((id) => departmentIds.has(id));
-    const org = main ? { departmentId: departmentIds.get(main) ?? null, teamId: teamIds.get(main) ?? null } : {};
-    let employeeId = identities.get(u.userId);
-    if (!employeeId) {
-      const candidates = new Set<string>();
-      const no = u.employeeNo ? byNo.get(u.employeeNo) : undefined;
-      if (no) candidates.add(no);
-      for (const id of byEmail.get(normEmail(u.email) ?? '') ?? []) candidates.add(id);
-      for (const id of byMobile.get(normMobile(u.mobile) ?? '') ?? []) candidates.add(id);
-      if (candidates.size > 1) {
-        await conflict(u.userId, u.name, 'ambiguous', [...candidates]);
-        continue;
-      }
-      const [match] = candidates;
-      if (match && linkedEmployees.has(match)) {
-        // that employee already has another account on this platform
-        await conflict(u.userId, u.name, 'taken', [match]);
-        continue;
-      }
-      if (match) {
-        employeeId = match;
-      } else {
-        if (u.left) continue;
-        const created = await db.employee.create({
-          data: {
-            employeeNo: u.employeeNo && !byNo.has(u.employeeNo) ? u.employeeNo : code(u.userId).slice(0, 64),
-            name: u.name,
-            email: u.email ?? null,
-            phone: u.mobile ?? null,
-            hireDate: today,
-            ...org,
-          },
-          select: { id: true, employeeNo: true },
-        });
-        byNo.set(created.employeeNo, created.id);
-        employeeId = created.id;
-        summary.created += 1;
-      }
-      await db.chatIdentity.create({
-        data: { platform: p, platformUserId: u.userId, employeeId, displayName: u.name.slice(0, 200), linkedAt: now },
-      });
-      linkedEmployees.add(employeeId);
-      await kit.audit({
-        actorKind: 'system',
-        action: 'identity.linked',
-        subjectType: 'Employee',
-        subjectId: employeeId,
-        channel: platform,
-        details: { platform, platformUserId: u.userId, method: 'directory' },
-      });
-    }
-    placed.set(u.userId, employeeId);
-    const current = await db.employee.findUnique({
-      where: { id: employeeId },
-      select: { email: true, phone: true, status: true },
-    });
-    if (!current) continue;
-    if (u.left) {
-      if (current.status !== 'LEFT') {
-        await markLeft(kit, employeeId, today, { actorKind: 'system', channel: platform });
-        summary.left += 1;
-      }
-      continue;
-    }
-    await db.employee.update({
-      where: { id: employeeId },
-      data: {
-        ...org,
-        // fill what is missing; Kaopu's own values win where both exist
-        ...(!current.email && u.email ? { email: u.email } : {}),
-        ...(!current.phone && u.mobile ? { phone: u.mobile } : {}),
+  // In chunks, each one transaction (one commit instead of several per person); audits and
+  // leaver hand-overs follow each chunk's commit.
+  const all = [...users.values()];
+  for (let start = 0; start < all.length; start += CHUNK) {
+    const audits: Parameters<typeof kit.audit>[0][] = [];
+    const leavers: string[] = [];
+    await db.$transaction(
+      async (tx) => {
+        for (const u of all.slice(start, start + CHUNK)) {
+          if (duplicated.has(u.userId)) {
+            await conflict(tx, u.userId, u.name, 'duplicate', []);
+            continue;
+          }
+          const main = u.departmentIds.find((id) => departmentIds.has(id));
+          const org = main ? { departmentId: departmentIds.get(main) ?? null, teamId: teamIds.get(main) ?? null } : {};
+          let employeeId = identities.get(u.userId);
+          if (!employeeId) {
+            const candidates = new Set<string>();
+            const no = u.employeeNo ? byNo.get(u.employeeNo) : undefined;
+            if (no) candidates.add(no);
+            for (const id of byEmail.get(normEmail(u.email) ?? '') ?? []) candidates.add(id);
+            for (const id of byMobile.get(normMobile(u.mobile) ?? '') ?? []) candidates.add(id);
+            if (candidates.size > 1) {
+              await conflict(tx, u.userId, u.name, 'ambiguous', [...candidates]);
+              continue;
+            }
+            const [match] = candidates;
+            if (match && linkedEmployees.has(match)) {
+              // that employee already has another account on this platform
+              await conflict(tx, u.userId, u.name, 'taken', [match]);
+              continue;
+            }
+            if (match) {
+              employeeId = match;
+            } else {
+              if (u.left) continue;
+              const created = await tx.employee.create({
+                data: {
+                  employeeNo: u.employeeNo && !byNo.has(u.employeeNo) ? u.employeeNo : code(u.userId).slice(0, 64),
+                  name: u.name,
+                  email: u.email ?? null,
+                  phone: u.mobile ?? null,
+                  hireDate: today,
+                  ...org,
+                },
+                select: { id: true, employeeNo: true },
+              });
+              byNo.set(created.employeeNo, created.id);
+              info.set(created.id, { email: u.email ?? null, phone: u.mobile ?? null, status: 'ACTIVE' });
+              employeeId = created.id;
+              summary.created += 1;
+            }
+            await tx.chatIdentity.create({
+              data: {
+                platform: p,
+                platformUserId: u.userId,
+                employeeId,
+                displayName: u.name.slice(0, 200),
+                linkedAt: now,
+              },
+            });
+            linkedEmployees.add(employeeId);
+            audits.push({
+              actorKind: 'system',
+              action: 'identity.linked',
+              subjectType: 'Employee',
+              subjectId: employeeId,
+              channel: platform,
+              details: { platform, platformUserId: u.userId, method: 'directory' },
+            });
+          }
+          placed.set(u.userId, employeeId);
+          const current = info.get(employeeId);
+          if (!current) continue;
+          if (u.left) {
+            if (current.status !== 'LEFT') leavers.push(employeeId);
+            continue;
+          }
+          await tx.employee.update({
+            where: { id: employeeId },
+            data: {
+              ...org,
+              // fill what is missing; Kaopu's own values win where both exist
+              ...(!current.email && u.email ? { email: u.email } : {}),
+              ...(!current.phone && u.mobile ? { phone: u.mobile } : {}),
+            },
+          });
+          summary.updated += 1;
+        }
       },
-    });
-    summary.updated += 1;
+      { timeout: 120_000 },
+    );
+    for (const entry of audits) await kit.audit(entry);
+    for (const id of leavers) {
+      if (await markLeft(kit, id, today, { actorKind: 'system', channel: platform })) summary.left += 1;
+    }
   }
 
   // 4. Managers, once everyone is placed.
-  for (const u of users.values()) {
+  const reportsTo = all.flatMap((u) => {
     const employeeId = placed.get(u.userId);
     const managerId = u.managerUserId ? placed.get(u.managerUserId) : undefined;
-    if (employeeId && managerId && managerId !== employeeId) {
-      await db.employee.update({ where: { id: employeeId }, data: { managerId } });
-    }
+    return employeeId && managerId && managerId !== employeeId ? [{ employeeId, managerId }] : [];
+  });
+  for (let start = 0; start < reportsTo.length; start += CHUNK) {
+    await db.$transaction(
+      reportsTo
+        .slice(start, start + CHUNK)
+        .map(({ employeeId, managerId }) => db.employee.update({ where: { id: employeeId }, data: { managerId } })),
+    );
   }
 
   await kit.audit({
