@@ -167,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Real platforms first; the console only reaches people when nothing else does.
     platforms: [...[...adapters.keys()].filter((p) => p !== 'console'), 'console'],
     consoleReachesEveryone: consoleMode === 'open',
+    lookupUser: async (platform, id) => (await adapters.get(platform)?.lookupUser?.(id)) ?? null,
+    directoryOf: (platform) => adapters.get(platform)?.directory ?? null,
     events: options.events,
   });
   for (const feature of options.features ?? FEATURES) await feature(runtime.kit);

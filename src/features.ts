@@ -8,6 +8,7 @@ import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
 import { help } from './help/index.js';
 import { helpdesk } from './helpdesk/index.js';
+import { identities } from './identities/index.js';
 import { kpi } from './kpi/index.js';
 import { payroll } from './payroll/index.js';
 import { people } from './people/index.js';
@@ -19,6 +20,7 @@ import { workOrders } from './work-orders/index.js';
 
 export const FEATURES: readonly Feature[] = [
   help,
+  identities,
   kpi,
   reports,
   payroll,

@@ -181,9 +181,13 @@ export const PAGE_SCRIPT = String.raw`
       users = await api('users');
       const roleOrder = { ADMIN: 0, HR: 1, MANAGER: 2, EMPLOYEE: 3 };
       users.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name));
-      $('user').replaceChildren(...users.map((u) => el('option', { value: u.id }, u.name + ' · ' + u.role)));
+      $('user').replaceChildren(
+        ...users.map((u) => el('option', { value: u.id }, u.name + ' · ' + u.role)),
+        // Someone Kaopu does not know yet: the onboarding card with a linking code for HR.
+        el('option', { value: 'guest-visitor' }, t('console.guest')),
+      );
       const saved = localStorage.getItem('kaopu.user');
-      if (saved && users.some((u) => u.id === saved)) $('user').value = saved;
+      if (saved && (saved === 'guest-visitor' || users.some((u) => u.id === saved))) $('user').value = saved;
       const groups = await api('groups');
       $('group').replaceChildren(...groups.map((g) => el('option', { value: g.id }, g.name)));
     } catch (e) { $('log').replaceChildren(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }

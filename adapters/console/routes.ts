@@ -11,6 +11,9 @@ import { actionBody, groupParams, messageBody, userParams } from './schemas.js';
 const PUBLIC: Guard = { kind: 'public' };
 const CONSOLE: Guard = { kind: 'console' };
 
+/** A console visitor who is nobody yet (see eventFor). */
+export const GUEST_ID = /^guest-[A-Za-z0-9_-]{1,40}$/;
+
 const PLATFORM_KEYS = { SLACK: 'slack', WECOM: 'wecom', DINGTALK: 'dingtalk' } as const;
 
 export function consoleRoutes(server: FastifyInstance, context: AdapterContext, options: ConsoleAdapterOptions): void {
@@ -56,11 +59,15 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       locale: 'zh-CN' | 'en' | undefined,
       payload: BotEvent['payload'],
     ): Promise<BotEvent | null> => {
-      const user = await db.employee.findUnique({ where: { id: userId }, select: { id: true } });
-      if (!user) {
+      const employee = await db.employee.findUnique({ where: { id: userId }, select: { id: true } });
+      // A "guest-…" id is a console visitor no employee is linked to yet: Kaopu sees them as an
+      // unknown user (ChatIdentity on CONSOLE), as it sees a new Slack or WeCom user.
+      const guest = !employee && GUEST_ID.test(userId);
+      if (!employee && !guest) {
         replyError(reply, 404, 'error.user_not_found');
         return null;
       }
+      const user = { id: userId };
       if (groupId) {
         const group = await db.groupChat.findFirst({
           where: { id: groupId, platform: 'CONSOLE' },
@@ -72,19 +79,19 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
         }
       }
       await audit({
-        actorId: user.id,
+        ...(guest ? {} : { actorId: user.id }),
         actorKind: 'console',
         action: payload.kind === 'action' ? 'console.action' : 'console.message',
         subjectType: payload.kind === 'action' ? 'action' : 'command',
         subjectId: payload.kind === 'action' ? payload.actionId : undefined,
         channel: 'console',
-        details: { ip: request.ip },
+        details: guest ? { ip: request.ip, guest: userId } : { ip: request.ip },
       });
       sequence += 1;
       return {
         id: `console-${now().getTime()}-${sequence}`,
         platform: 'console',
-        user: { platformUserId: user.id, employeeId: user.id },
+        user: guest ? { platformUserId: user.id } : { platformUserId: user.id, employeeId: user.id },
         conversation: groupId ? { kind: 'group', id: groupId } : { kind: 'dm', id: user.id },
         replyTo: groupId ? { kind: 'group', chatId: groupId } : { kind: 'user', userId: user.id },
         ...(locale ? { locale } : {}),

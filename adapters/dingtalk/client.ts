@@ -1,6 +1,8 @@
 // DingTalk HTTP calls: app access token, robot send APIs, sessionWebhook and custom robot webhooks.
 // Every failure becomes a SendError the outbox understands (429/5xx/network → retry later).
+
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { z } from 'zod';
 import type { SendResult } from '../../src/bot/adapter.js';
 import { createLimiters, type Limiters } from '../../src/bot/limiters.js';
 import { retryAfterMs, SendError } from '../../src/bot/send-error.js';
@@ -22,6 +24,8 @@ export interface DingtalkClientOptions {
   robotCode: string;
   /** https://api.dingtalk.com, or a stand-in in tests. */
   apiBase: string;
+  /** https://oapi.dingtalk.com: the contacts API (topapi) lives there. */
+  oapiBase?: string;
   now: () => Date;
   /** Stream subscription topic for robot messages. */
   topics?: string[];
@@ -114,8 +118,37 @@ export function createDingtalkClient(options: DingtalkClientOptions) {
     throw new SendError(reason, { retryable: false });
   }
 
+  /**
+   * POSTs to an OAPI (topapi) path with the token in the query, paced by the API limiter. The
+   * body's errcode decides: an invalid token is renewed once; -1 (busy) and 90018/90002 (rate
+   * limits, 钉钉服务端 API 限流) are retryable; anything else is final.
+   */
+  async function oapi(path: string, body: unknown): Promise<Record<string, unknown>> {
+    const base = options.oapiBase ?? 'https://oapi.dingtalk.com';
+    return apiLimiter.schedule(async () => {
+      for (let attempt = 0; ; attempt++) {
+        const value = await accessToken();
+        const res = await call('post', `${base}${path}?access_token=${encodeURIComponent(value)}`, body);
+        if (res.status !== 200) throw failure(res, options.now(), path);
+        const parsed = oapiResponse.safeParse(res.data);
+        if (!parsed.success) throw new SendError(`dingtalk ${path}: unexpected response`, { retryable: true });
+        const { errcode } = parsed.data;
+        if (errcode === 0) return parsed.data;
+        if (attempt === 0 && OAPI_TOKEN_ERRORS.has(errcode)) {
+          if (token?.value === value) token = undefined;
+          continue;
+        }
+        throw new SendError(`dingtalk ${path} errcode ${errcode}: ${(parsed.data.errmsg ?? '').slice(0, 200)}`, {
+          retryable: OAPI_BUSY_ERRORS.has(errcode),
+          ...(OAPI_BUSY_ERRORS.has(errcode) ? { retryAfterMs: 1000 } : {}),
+        });
+      }
+    });
+  }
+
   return {
     accessToken,
+    oapi,
 
     /** 1:1 message (https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches). */
     async sendToUser(userId: string, message: DingtalkMessage): Promise<SendResult> {
@@ -187,6 +220,12 @@ export function createDingtalkClient(options: DingtalkClientOptions) {
     },
   };
 }
+
+// 40014 invalid token, 42001 expired, 88 (legacy) invalid: renew once.
+const OAPI_TOKEN_ERRORS = new Set([40014, 42001, 88]);
+// -1 busy; 90002/90018 over the API's QPS or the app's per-minute quota.
+const OAPI_BUSY_ERRORS = new Set([-1, 90002, 90018]);
+const oapiResponse = z.looseObject({ errcode: z.number(), errmsg: z.string().optional() });
 
 function isInvalidToken(res: AxiosResponse): boolean {
   if (res.status === 401) return true;

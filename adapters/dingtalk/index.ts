@@ -8,6 +8,7 @@ import type { Db } from '../../src/db/client.js';
 import { outboundUrl } from '../../src/http/outbound-url.js';
 import { callbackRoute, receive } from './callback.js';
 import { createDingtalkClient } from './client.js';
+import { dingtalkDirectory } from './directory.js';
 import { HINT_SESSION_EXPIRES_AT, HINT_SESSION_WEBHOOK } from './inbound.js';
 import { MAX_BUTTONS } from './limits.js';
 import { type DingtalkMessage, renderCard } from './render.js';
@@ -58,6 +59,7 @@ export function createDingtalkAdapter(options: DingtalkAdapterOptions): Adapter<
   }
 
   return {
+    directory: dingtalkDirectory(client),
     platform: 'dingtalk',
     capabilities: { maxButtons: MAX_BUTTONS, canUpdateCard: false, canShowImages: true, canUploadFiles: false },
 

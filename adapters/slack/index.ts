@@ -10,6 +10,7 @@ import { findSent } from './find-sent.js';
 import type { SlackInbound } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
 import { slackRoutes } from './routes.js';
+import { usersInfo } from './schemas.js';
 import { startSocketMode } from './socket.js';
 
 export interface SlackAdapterOptions {
@@ -77,6 +78,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter<SlackM
           { outboxId: interrupted.messageId, reason: (err as Error).message },
           'slack history unreadable (needs channels:history, groups:history, im:history); sending the message again',
         );
+        return null;
+      }
+    },
+    async lookupUser(platformUserId) {
+      try {
+        const parsed = usersInfo.safeParse(await client.read('users.info', { user: platformUserId }));
+        if (!parsed.success || parsed.data.user.deleted || parsed.data.user.is_bot) return null;
+        const { user } = parsed.data;
+        const name = user.profile?.real_name || user.real_name;
+        return { ...(user.profile?.email ? { email: user.profile.email } : {}), ...(name ? { name } : {}) };
+      } catch (err) {
+        // Slack's error code only (missing_scope, user_not_found …), never the user's data.
+        logger.warn({ reason: (err as Error).message }, 'slack users.info failed (needs users:read.email)');
         return null;
       }
     },

@@ -40,6 +40,8 @@ export const SLACK_RATES = {
     'conversations.replies': 50,
     'views.publish': 100,
     'views.open': 100,
+    // Tier 4: an unknown sender's e-mail, to match them to an employee.
+    'users.info': 100,
   },
 } as const;
 

@@ -92,3 +92,16 @@ export const historyPage = z.looseObject({
   has_more: z.boolean().optional(),
   response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
 });
+
+/** users.info: the e-mail needs the users:read.email scope (https://docs.slack.dev/reference/methods/users.info). */
+export const usersInfo = z.looseObject({
+  user: z.looseObject({
+    id: z.string(),
+    deleted: z.boolean().optional(),
+    is_bot: z.boolean().optional(),
+    real_name: z.string().max(500).optional(),
+    profile: z
+      .looseObject({ email: z.string().max(320).optional(), real_name: z.string().max(500).optional() })
+      .optional(),
+  }),
+});

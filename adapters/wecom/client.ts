@@ -69,6 +69,26 @@ export class WecomClient {
     }
   }
 
+  /** GETs an app API path (the contacts API reads) with the access token, paced like every call. */
+  async get(path: string, params: Record<string, string>): Promise<ApiResponse> {
+    for (let attempt = 0; ; attempt += 1) {
+      const token = await this.accessToken(attempt > 0);
+      const query = new URLSearchParams({ access_token: token, ...params });
+      const url = `${this.options.apiBase}${path}?${query.toString()}`;
+      const res = await this.api.schedule(async () => {
+        const raw = await this.request(() => this.http.get(url));
+        const parsed = apiResponse.safeParse(raw);
+        if (!parsed.success) throw new SendError('wecom answered without an errcode', { retryable: true });
+        return parsed.data;
+      });
+      if (TOKEN_ERRORS.has(res.errcode) && attempt === 0) {
+        this.token = undefined;
+        continue;
+      }
+      return check(res, path);
+    }
+  }
+
   /** One member's messages are paced so WeCom never drops them for exceeding 30/min. */
   sendToMember(userId: string, body: unknown): Promise<ApiResponse> {
     const key = `member:${userId}`;

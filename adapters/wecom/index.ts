@@ -10,6 +10,7 @@ import { outboundUrl } from '../../src/http/outbound-url.js';
 import { type Locale, translator } from '../../src/i18n/index.js';
 import { callbackRoutes } from './callback.js';
 import { WecomClient } from './client.js';
+import { wecomDirectory } from './directory.js';
 import { HINT_ROBOT_WEBHOOK } from './inbound.js';
 import { DUPLICATE_CHECK_SECONDS } from './limits.js';
 
@@ -92,6 +93,7 @@ export function createWecomAdapter(options: WecomAdapterOptions): Adapter<WecomM
   }
 
   return {
+    directory: wecomDirectory(client),
     platform: 'wecom',
     capabilities: { maxButtons: 6, canUpdateCard: true, canShowImages: true, canUploadFiles: true },
     mount(server, context) {

@@ -21,6 +21,41 @@ export interface SendMeta {
   messageId: string;
 }
 
+/** What a platform reports about one of its users (Slack's users.info), for matching them to an employee. */
+export interface PlatformProfile {
+  email?: string;
+  name?: string;
+}
+
+/** A department as a platform's contacts API lists it. */
+export interface DirectoryDepartment {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+/** A user as a platform's contacts API lists it; fields the platform withholds are absent. */
+export interface DirectoryUser {
+  userId: string;
+  name: string;
+  departmentIds: string[];
+  email?: string;
+  mobile?: string;
+  employeeNo?: string;
+  managerUserId?: string;
+  /** The platform says they left (WeCom status 5, 退出企业). */
+  left?: boolean;
+}
+
+/**
+ * A platform's contacts API (WeCom department/list + user/list, DingTalk topapi v2), paced by the
+ * adapter's rate limits. One `users` call is one page; `next` is the cursor of the following one.
+ */
+export interface PlatformDirectory {
+  departments(): Promise<DirectoryDepartment[]>;
+  users(departmentId: string, cursor?: string): Promise<{ users: DirectoryUser[]; next?: string }>;
+}
+
 /** A send a crash interrupted: the outbox row id and when that attempt began. */
 export interface InterruptedSend {
   messageId: string;
@@ -64,6 +99,10 @@ export interface Adapter<Outbound = unknown> {
    * SendError, the outbox sends the new card as a new message instead.
    */
   update?(to: ChatAddress, platformMessageId: string, message: Outbound, original: SendMeta): Promise<SendResult>;
+  /** The platform's profile of a user, or null when it has none or cannot tell; optional. */
+  lookupUser?(platformUserId: string): Promise<PlatformProfile | null>;
+  /** The platform's organisation directory, where it has one; optional. */
+  directory?: PlatformDirectory;
   /** Starts long-lived connections (Socket Mode, Stream); optional. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

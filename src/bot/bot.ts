@@ -31,10 +31,21 @@ export class Bot {
   /** The replies and the language they are written in (adapters render their own words in it). */
   async respond(event: BotEvent): Promise<{ cards: Card[]; locale: Locale }> {
     const { db, defaultLocale } = this.deps;
-    const actor = await resolveActor(db, event, event.locale ?? defaultLocale);
+    let actor = await resolveActor(db, event, event.locale ?? defaultLocale);
     if (!actor) {
       const locale = event.locale ?? defaultLocale;
-      return { cards: this.onboarding(event, locale), locale };
+      const unknown = this.registry.unknownUser;
+      if (!unknown) return { cards: this.onboarding(event, locale), locale };
+      const result = await unknown
+        .handle({ event, locale, t: translator(locale), now: this.deps.now() })
+        .catch((err: unknown) => {
+          this.deps.logger.error({ err, eventId: event.id, platform: event.platform }, 'unknown-user handler failed');
+          return { cards: this.onboarding(event, locale) };
+        });
+      if ('cards' in result) return { cards: result.cards, locale };
+      // Linked just now (a Slack e-mail match): answer the message as that employee.
+      actor = await resolveActor(db, { ...event, user: { ...event.user, employeeId: result.employeeId } }, locale);
+      if (!actor) return { cards: this.onboarding(event, locale), locale };
     }
     const locale = event.locale ?? actor.locale;
     return { cards: await this.answer(event, actor, locale), locale };

@@ -15,7 +15,9 @@ import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
 import type { Records } from '../records/index.js';
-import type { ActionSpec, LocationSpec } from './registry.js';
+import type { PlatformDirectory, PlatformProfile } from './adapter.js';
+import type { PlatformName } from './event.js';
+import type { ActionSpec, LocationSpec, UnknownUserSpec } from './registry.js';
 
 /** The settings features may read (they never read env). */
 export interface FeatureConfig {
@@ -36,6 +38,14 @@ export interface FeatureKit {
   actions: { register(spec: ActionSpec): void; list(): readonly ActionSpec[] };
   /** A shared location message (one feature owns it: attendance). */
   onLocation(spec: LocationSpec): void;
+  /** Messages from people no employee is linked to, and leavers (one feature owns it: identities). */
+  onUnknownUser(spec: UnknownUserSpec): void;
+  /** What a chat platform says about one of its users (Slack: users.info); null where it cannot say. */
+  platformUsers: {
+    lookup(platform: PlatformName, platformUserId: string): Promise<PlatformProfile | null>;
+    /** The platform's organisation directory (WeCom, DingTalk); null when it is not configured or has none. */
+    directory(platform: PlatformName): PlatformDirectory | null;
+  };
   /** Cron jobs, each run at most once per run key across replicas. */
   jobs: { register(spec: JobSpec): void };
   /** A card to a person, a team's group chat or a manager, through the outbox. */

@@ -45,11 +45,23 @@ export interface LocationSpec {
   handle(ctx: HandlerContext & { location: Extract<BotEvent['payload'], { kind: 'location' }> }): Promise<Card[]>;
 }
 
+/** What an unknown sender's message is answered with, or the employee it turned out to be. */
+export type UnknownUserResult = { employeeId: string } | { cards: Card[] };
+
+/**
+ * A message from someone no employee is linked to (or a leaver): one feature (identities) owns
+ * it, and either links them (then the message is answered as that employee) or answers itself.
+ */
+export interface UnknownUserSpec {
+  handle(ctx: { event: BotEvent; locale: Locale; t: Translate; now: Date }): Promise<UnknownUserResult>;
+}
+
 /** Holds the commands and actions features register; the router reads it. */
 export class Registry {
   readonly commands: CommandSpec[] = [];
   readonly actions = new Map<string, ActionSpec>();
   location?: LocationSpec;
+  unknownUser?: UnknownUserSpec;
   private readonly byAlias = new Map<string, CommandSpec>();
 
   command(spec: CommandSpec): void {
@@ -68,6 +80,11 @@ export class Registry {
 
   onLocation(spec: LocationSpec): void {
     this.location = spec;
+  }
+
+  onUnknownUser(spec: UnknownUserSpec): void {
+    if (this.unknownUser) throw new Error('the unknown-user handler is registered twice');
+    this.unknownUser = spec;
   }
 
   findCommand(word: string): CommandSpec | undefined {

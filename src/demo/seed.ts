@@ -11,6 +11,7 @@ import { generateSales } from './generate-sales.js';
 import { generateTickets, generateTraining } from './generate-service.js';
 import { generateWorkOrders } from './generate-work-orders.js';
 import { Generator, idFor, pad } from './generator.js';
+import { seedIdentities } from './identities.js';
 import { seedPeopleProcesses } from './people-processes.js';
 import { seededRandom } from './random.js';
 import { SITES } from './sites.js';
@@ -219,6 +220,7 @@ export async function seedDemo(db: Tx, options: SeedOptions): Promise<SeedSummar
   }
   await seedPeopleProcesses(db, today, now);
   await seedSurveyIntegrity(db, at(`${today.slice(0, 8)}01`, 0));
+  await seedIdentities(db, today, now);
 
   return {
     employees: PEOPLE.length,

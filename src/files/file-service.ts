@@ -39,7 +39,8 @@ export function createFileService(deps: FileServiceDeps): FileService {
       // No scheduler exists yet, so each publish sweeps expired files (they hold personal data)
       await deleteExpiredReportFiles(deps.db, file.now);
       const id = await createReportFile(deps.db, { ...rest, expiresAt });
-      const token = deps.links.sign(FILE_LINK, id, expiresAt);
+      // Issued to the requester: the link dies when they leave (kit.links.check).
+      const token = deps.links.sign(FILE_LINK, id, expiresAt, file.requestedById ?? undefined);
       return file.kind === 'chart'
         ? `${deps.publicBaseUrl}/charts/${token}.png`
         : `${deps.publicBaseUrl}/files/${token}`;

@@ -39,11 +39,12 @@ function contentDisposition(kind: 'attachment' | 'inline', fileName: string): st
 export function fileRoutes(server: FastifyInstance, deps: FileRouteDeps): void {
   async function serve(reply: FastifyReply, token: string, disposition: 'attachment' | 'inline') {
     const now = deps.now();
-    const check = deps.links.verify(FILE_LINK, token);
+    // `check`: a link issued to someone who has since left opens nothing (410, as if expired).
+    const check = await deps.links.check(FILE_LINK, token);
     if (!check.ok) {
-      return check.reason === 'expired'
-        ? replyError(reply, 410, 'reports.link_expired')
-        : replyError(reply, 404, 'reports.link_invalid');
+      return check.reason === 'invalid'
+        ? replyError(reply, 404, 'reports.link_invalid')
+        : replyError(reply, 410, 'reports.link_expired');
     }
     const file = await findReportFile(deps.db, check.subjectId);
     if (!file) return replyError(reply, 410, 'reports.link_expired');

@@ -3,6 +3,7 @@ import { api } from './en/api.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
+import { identities } from './en/identities.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
 import { people } from './en/people.js';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...identities,
   ...payroll,
   ...people,
   ...quality,

@@ -5,6 +5,7 @@ import { api } from './zh-CN/api.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
+import { identities } from './zh-CN/identities.js';
 import { kpi } from './zh-CN/kpi.js';
 import { payroll } from './zh-CN/payroll.js';
 import { people } from './zh-CN/people.js';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...dingtalk,
   ...wecom,
   ...kpi,
+  ...identities,
   ...payroll,
   ...people,
   ...quality,

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Audit } from '../audit/audit.js';
+import type { PlatformDirectory, PlatformProfile } from '../bot/adapter.js';
 import type { Bot } from '../bot/bot.js';
 import type { PlatformName } from '../bot/event.js';
 import type { FeatureConfig, FeatureKit } from '../bot/feature.js';
@@ -45,6 +46,10 @@ export interface KitDeps {
   /** Configured platforms, preferred first (the console last). */
   platforms: readonly PlatformName[];
   consoleReachesEveryone: boolean;
+  /** Asks the platform's adapter about one of its users (null when the adapter cannot). */
+  lookupUser?: (platform: PlatformName, platformUserId: string) => Promise<PlatformProfile | null>;
+  /** The platform adapter's directory, if it has one. */
+  directoryOf?: (platform: PlatformName) => PlatformDirectory | null;
   /** Dispatcher timings (tests shorten them). */
   events?: Pick<DispatcherOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxAttempts' | 'leaseMs'>;
 }
@@ -68,6 +73,11 @@ export function buildKit(deps: KitDeps): KitRuntime {
       list: () => [...bot.registry.actions.values()],
     },
     onLocation: (spec) => bot.registry.onLocation(spec),
+    onUnknownUser: (spec) => bot.registry.onUnknownUser(spec),
+    platformUsers: {
+      lookup: async (platform, id) => (await deps.lookupUser?.(platform, id)) ?? null,
+      directory: (platform) => deps.directoryOf?.(platform) ?? null,
+    },
     jobs: { register: (spec) => deps.scheduler.register(spec) },
     notify: createNotify({
       db,

@@ -7,12 +7,20 @@ import type { Db } from '../db/client.js';
 import type { Tx } from './events.js';
 import { type LinkCheck, signLink, verifyLink } from './signed-link.js';
 
-export type ConsumeResult = LinkCheck | { ok: false; reason: 'used' };
+/** `revoked`: the link was issued to an employee who has since left. */
+export type ActiveLinkCheck = LinkCheck | { ok: false; reason: 'revoked' };
+export type ConsumeResult = ActiveLinkCheck | { ok: false; reason: 'used' };
 
 export interface Links {
-  /** A token for `subjectId`, valid until `expiresAt`; put it in a path like `/s/<token>`. */
-  sign(purpose: string, subjectId: string, expiresAt: Date): string;
+  /**
+   * A token for `subjectId`, valid until `expiresAt`; put it in a path like `/s/<token>`. Pass
+   * `issuedTo` (an employee id) for a link meant for one employee: it stops working when they leave.
+   */
+  sign(purpose: string, subjectId: string, expiresAt: Date, issuedTo?: string): string;
+  /** Signature and expiry only (no database): prefer `check` on pages. */
   verify(purpose: string, token: string): LinkCheck;
+  /** `verify`, and refused (`revoked`) when the employee it was issued to has left. */
+  check(purpose: string, token: string): Promise<ActiveLinkCheck>;
   /**
    * Verifies and spends a single-use token. Pass the transaction that stores what the link was
    * for (a survey answer), so the answer and the spending commit together; a second use returns
@@ -23,11 +31,18 @@ export interface Links {
 
 export function createLinks(deps: { db: Db; secret: string; now: () => Date }): Links {
   const { db, secret, now } = deps;
+  async function checkActive(purpose: string, token: string): Promise<ActiveLinkCheck> {
+    const result = verifyLink(secret, purpose, token, now());
+    if (!result.ok || !result.issuedTo) return result;
+    const holder = await db.employee.findUnique({ where: { id: result.issuedTo }, select: { status: true } });
+    return holder && holder.status !== 'LEFT' ? result : { ok: false, reason: 'revoked' };
+  }
   return {
-    sign: (purpose, subjectId, expiresAt) => signLink(secret, purpose, subjectId, expiresAt),
+    sign: (purpose, subjectId, expiresAt, issuedTo) => signLink(secret, purpose, subjectId, expiresAt, issuedTo),
     verify: (purpose, token) => verifyLink(secret, purpose, token, now()),
+    check: checkActive,
     async consume(purpose, token, tx) {
-      const check = verifyLink(secret, purpose, token, now());
+      const check = await checkActive(purpose, token);
       if (!check.ok) return check;
       const tokenHash = createHash('sha256').update(token).digest('hex');
       try {

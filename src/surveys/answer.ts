@@ -143,7 +143,8 @@ export async function submitAnswer(
   const hasPosition = input.lat !== undefined && input.lng !== undefined;
   return kit.db.$transaction(async (tx): Promise<SubmitOutcome> => {
     const spent = await kit.links.consume(SURVEY_LINK, token, tx);
-    if (!spent.ok) return { status: spent.reason };
+    // Survey links are issued to customers, never to an employee, so none is ever revoked.
+    if (!spent.ok) return { status: spent.reason === 'revoked' ? 'invalid' : spent.reason };
     const claimed = await tx.surveyInvitation.updateMany({
       where: { id: inv.id, usedAt: null },
       data: { usedAt: at },
