@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "QualityError" ADD COLUMN "caseText" TEXT;
-ALTER TABLE "QualityError" ADD COLUMN "publishedAt" DATETIME;
