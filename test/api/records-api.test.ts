@@ -62,6 +62,17 @@ describe('POST /api/v1/work-orders', () => {
     expect(completed).toHaveLength(2);
   });
 
+  it('gets the engineer of a completed order pushed in a survey card to show the customer', async () => {
+    const pushed = await post('/work-orders', { records: [order('ERP-SURVEY-1', { title: '充电口锁止故障' })] });
+    const id = pushed.json().results[0].id as string;
+    await app.events.drain();
+    await app.outbox.drain();
+    expect(await app.db.surveyInvitation.count({ where: { workOrderId: id, employeeId: 'emp_liming' } })).toBe(1);
+    const res = await app.server.inject({ method: 'GET', url: '/console/api/users/emp_liming/messages' });
+    const cards = (res.json() as { card: { text: string } }[]).map((m) => m.card.text);
+    expect(cards.some((text) => text.includes('充电口锁止故障') && text.includes('/s/'))).toBe(true);
+  });
+
   it('takes the source from the body when it names one', async () => {
     const res = await post('/work-orders', { source: 'field-app', records: [order('ERP-1')] });
     expect(res.json().results[0].result).toBe('created');
