@@ -1,3 +1,4 @@
+import { attendance } from './en/attendance.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -12,6 +13,7 @@ import type { MessageKey } from './index.js';
 // Typed against zh-CN: a key missing here (or extra) is a type error.
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...attendance,
   ...consoleUi,
   ...dingtalk,
   ...wecom,

@@ -1,4 +1,5 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
+import { attendance } from './zh-CN/attendance.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -11,6 +12,7 @@ import { wecom } from './zh-CN/wecom.js';
 
 export const zhCN = {
   ...core,
+  ...attendance,
   ...consoleUi,
   ...dingtalk,
   ...wecom,

@@ -78,7 +78,7 @@ export function spoofFlags(
         evidence: {
           distanceM: round(meters),
           seconds: round(seconds),
-          speedKmh: Number.isFinite(kmh) ? round(kmh) : 'inf',
+          speedKmh: Number.isFinite(kmh) ? round(kmh) : '∞',
           limitKmh: settings.maxSpeedKmh,
           previousAt: previous.at.toISOString(),
         },

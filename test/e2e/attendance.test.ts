@@ -1,0 +1,256 @@
+// Field attendance end to end through the console and the check-in page: consent, a check-in
+// at the work order's site from the page, bad and repeated submissions, the console's location
+// presets (250 m away, a spoofed sequence), and the manager's review reaching the employee.
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../../cards/card.js';
+import { convert } from '../../src/attendance/rules/index.js';
+import { startTestApp } from '../helpers/test-app.js';
+import { TEST_TODAY } from '../helpers/test-db.js';
+
+const app = await startTestApp();
+const EMPLOYEE = 'emp_liming';
+const MANAGER = 'emp_wangjianguo';
+const OTHER_MANAGER = 'emp_sunli';
+
+async function say(userId: string, body: Record<string, unknown>): Promise<Card[]> {
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/console/api/messages',
+    payload: { userId, locale: 'en', ...body },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { replies: Card[] }).replies;
+}
+async function press(userId: string, actionId: string, value?: string): Promise<Card[]> {
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/console/api/actions',
+    payload: { userId, actionId, value, locale: 'en' },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { replies: Card[] }).replies;
+}
+function linkOf(card: Card | undefined): string {
+  for (const b of card?.blocks ?? [])
+    if (b.type === 'actions') for (const btn of b.buttons) if ('url' in btn) return new URL(btn.url).pathname;
+  throw new Error(`no link on ${card?.title}`);
+}
+const post = (path: string, payload: Record<string, unknown>) =>
+  app.server.inject({ method: 'POST', url: path, payload });
+
+/** Today's work-order site of the employee, in WGS-84 as a browser reports it. */
+async function todaysSite() {
+  const order = await app.db.workOrder.findFirstOrThrow({
+    where: { assigneeId: EMPLOYEE, status: 'IN_PROGRESS', siteId: { not: null } },
+    include: { site: true },
+  });
+  const site = order.site;
+  if (!site) throw new Error('no site');
+  return { site, wgs: convert(site, site.datum, 'WGS84') };
+}
+
+describe('checking in from the page', () => {
+  it('asks for consent first, stating purpose and retention, and stores nothing without it', async () => {
+    const [card] = await say(EMPLOYEE, { text: 'checkin' });
+    expect(card?.title).toBe('Location consent');
+    expect(card?.text).toContain('180 days');
+    expect(await app.db.consent.count({ where: { employeeId: EMPLOYEE } })).toBe(0);
+  });
+
+  let link = '';
+  it('gives a personal link to the check-in page once the employee agrees', async () => {
+    const [card] = await press(EMPLOYEE, 'attendance.consent', 'IN');
+    link = linkOf(card);
+    expect(link).toMatch(/^\/c\/emp_liming\./);
+    const page = await app.server.inject({ method: 'GET', url: link });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    const { site } = await todaysSite();
+    expect(page.body).toContain(site.name);
+  });
+
+  it('records a check-in at the work order’s site as valid', async () => {
+    const { site, wgs } = await todaysSite();
+    const res = await post(link, {
+      lat: wgs.lat,
+      lng: wgs.lng,
+      accuracyM: 12,
+      at: TEST_TODAY.toISOString(),
+      device: 'phone-a',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.shown).toBe('valid');
+    expect(body.lines.join('\n')).toContain(site.name);
+    const stored = await app.db.checkIn.findUniqueOrThrow({ where: { id: body.checkInId } });
+    expect(stored.verdict).toBe('ACCEPTED');
+    expect(stored.siteId).toBe(site.id);
+    expect(stored.distanceM).toBeLessThan(1);
+  });
+
+  it('answers the same submission twice with one check-in', async () => {
+    const { wgs } = await todaysSite();
+    const before = await app.db.checkIn.count({ where: { employeeId: EMPLOYEE } });
+    const res = await post(link, {
+      lat: wgs.lat,
+      lng: wgs.lng,
+      accuracyM: 12,
+      at: TEST_TODAY.toISOString(),
+      device: 'phone-a',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await app.db.checkIn.count({ where: { employeeId: EMPLOYEE } })).toBe(before);
+  });
+
+  it('refuses the link from a second device and flags the check-in it made', async () => {
+    const { wgs } = await todaysSite();
+    const res = await post(link, {
+      lat: wgs.lat,
+      lng: wgs.lng,
+      accuracyM: 12,
+      at: TEST_TODAY.toISOString(),
+      device: 'phone-b',
+    });
+    expect(res.statusCode).toBe(409);
+    const flagged = await app.db.checkIn.findFirstOrThrow({ where: { employeeId: EMPLOYEE, device: 'phone-a' } });
+    expect(flagged.verdict).toBe('FLAGGED');
+    expect(JSON.parse(flagged.flags)).toContain('second_device');
+  });
+
+  it('answers bad input with 400 naming the field, and stores nothing', async () => {
+    const before = await app.db.checkIn.count();
+    const [card] = await say(EMPLOYEE, { text: 'checkout' });
+    const out = linkOf(card);
+    const at = TEST_TODAY.toISOString();
+    for (const [payload, field] of [
+      [{ lat: 91, lng: 121, accuracyM: 5, at }, 'body.lat'],
+      [{ lat: 31, lng: 121, at }, 'body.accuracyM'],
+      [{ lat: 31, lng: 'x', accuracyM: 5, at }, 'body.lng'],
+      [{ lat: 31, lng: 121, accuracyM: 5, at: new Date(TEST_TODAY.getTime() + 86_400_000).toISOString() }, 'body.at'],
+    ] as const) {
+      const res = await post(out, payload);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain(field);
+    }
+    expect(await app.db.checkIn.count()).toBe(before);
+  });
+
+  it('shows a clear page for a forged or expired link', async () => {
+    const forged = link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const res = await app.server.inject({ method: 'GET', url: forged });
+    expect(res.statusCode).toBe(404);
+    // In the company's language (zh-CN): the link does not say whose it is until it verifies.
+    expect(res.body).toContain('这个签到链接无效');
+    const expired = `/c/${app.kit.links.sign('checkin.in', EMPLOYEE, new Date(TEST_TODAY.getTime() - 1000))}`;
+    const gone = await app.server.inject({ method: 'GET', url: expired });
+    expect(gone.statusCode).toBe(410);
+  });
+});
+
+describe('checking in with the console’s location presets', () => {
+  const ENGINEER = 'emp_chenjie';
+  it('lists presets for each site: at it, 250 m away, a spoofed sequence', async () => {
+    const res = await app.server.inject({ method: 'GET', url: '/console/api/location-presets' });
+    const presets = res.json() as { id: string; kind: string; fixes: unknown[] }[];
+    const sites = await app.db.site.count();
+    expect(presets).toHaveLength(sites * 3);
+    expect(presets.filter((p) => p.kind === 'spoof').every((p) => p.fixes.length === 2)).toBe(true);
+  });
+
+  it('marks a fix 250 m from the site as needing review, with the distance', async () => {
+    await app.db.consent.create({
+      data: { employeeId: ENGINEER, purpose: 'attendance.location', grantedAt: TEST_TODAY },
+    });
+    const order = await app.db.workOrder.findFirstOrThrow({
+      where: { assigneeId: ENGINEER, status: 'IN_PROGRESS' },
+      include: { site: true },
+    });
+    const site = order.site as NonNullable<typeof order.site>;
+    const res = await app.server.inject({ method: 'GET', url: '/console/api/location-presets' });
+    const away = (res.json() as { id: string; fixes: Record<string, unknown>[] }[]).find(
+      (p) => p.id === `${site.code}:away`,
+    );
+    const [card] = await say(ENGINEER, { location: away?.fixes[0] });
+    // The engineer arrived at a site earlier today, so a shared location now is a check-out.
+    expect(card?.title).toMatch(/^Check-(in|out) needs review$/);
+    expect(card?.text).toMatch(/2[45]\d m from the site, outside its 100 m fence/);
+  });
+
+  it('flags a spoofed sequence with its evidence and sends it to the manager', async () => {
+    const res = await app.server.inject({ method: 'GET', url: '/console/api/location-presets' });
+    const spoof = (res.json() as { id: string; fixes: Record<string, unknown>[] }[]).find(
+      (p) => p.id === 'SH-AT:spoof',
+    );
+    if (!spoof) throw new Error('no preset');
+    const cards: Card[] = [];
+    for (const fix of spoof.fixes) cards.push(...(await say(ENGINEER, { location: fix })));
+    expect(cards[0]?.text).toContain('Accuracy of 0 m');
+    expect(cards[1]?.text).toMatch(/Impossible travel: \d+ m in \d+ s/);
+    await app.events.drain();
+    const sent = await app.db.outboxMessage.findMany({
+      where: { platform: 'CONSOLE', target: `user:${MANAGER}`, dedupeKey: { startsWith: 'notify:attendance.review:' } },
+    });
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    // The manager reads Chinese: the evidence is in their language.
+    expect(JSON.stringify(sent.map((s) => s.card))).toContain('不可能的移动');
+  });
+});
+
+describe('review by the manager', () => {
+  const flaggedOf = (employeeId: string) =>
+    app.db.checkIn.findFirstOrThrow({
+      where: { employeeId, verdict: { in: ['FLAGGED', 'OUTSIDE_FENCE'] } },
+      orderBy: { createdAt: 'desc' },
+    });
+
+  it('refuses the employee themselves and a manager of another team', async () => {
+    const c = await flaggedOf('emp_chenjie');
+    const [own] = await press('emp_chenjie', 'attendance.accept', c.id);
+    expect(own?.title).not.toContain('Accepted');
+    const [other] = await press(OTHER_MANAGER, 'attendance.accept', c.id);
+    expect(other?.text).toContain('own team');
+    expect((await app.db.checkIn.findUniqueOrThrow({ where: { id: c.id } })).verdict).toBe(c.verdict);
+  });
+
+  it('rejects with a reason: audited, not counted, and the employee is told', async () => {
+    const c = await flaggedOf('emp_chenjie');
+    const value = JSON.stringify({ value: c.id, fields: { reason: 'GPS spoofing app seen' } });
+    await press(MANAGER, 'attendance.reject', value);
+    const after = await app.db.checkIn.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.verdict).toBe('REJECTED');
+    expect(after.reviewedById).toBe(MANAGER);
+    expect(after.reviewReason).toBe('GPS spoofing app seen');
+    const audit = await app.db.auditLog.findFirst({
+      where: { action: 'attendance.checkin.rejected', subjectId: c.id },
+    });
+    expect(audit?.actorId).toBe(MANAGER);
+    const told = await app.db.outboxMessage.findFirst({ where: { dedupeKey: `notify:attendance.outcome:${c.id}` } });
+    expect(JSON.stringify(told?.card)).toContain('GPS spoofing app seen');
+  });
+
+  it('accepts the next one; a second decision is refused', async () => {
+    const c = await flaggedOf('emp_chenjie');
+    await press(MANAGER, 'attendance.accept', c.id);
+    expect((await app.db.checkIn.findUniqueOrThrow({ where: { id: c.id } })).verdict).toBe('ACCEPTED');
+    const [again] = await press(
+      'emp_malin',
+      'attendance.reject',
+      JSON.stringify({ value: c.id, fields: { reason: 'x' } }),
+    );
+    expect(again?.text).toContain('already decided');
+  });
+});
+
+describe('the day’s trajectory', () => {
+  it('lists the visits with arrival, departure and time on site', async () => {
+    const [card] = await say(MANAGER, { text: 'today 李明' });
+    expect(card?.title).toContain('李明');
+    const table = card?.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' ? table.rows.length : 0).toBeGreaterThan(0);
+  });
+
+  it('refuses another team’s member to a manager', async () => {
+    const [card] = await say(OTHER_MANAGER, { text: 'today 李明' });
+    expect(card?.text).toContain('own team');
+  });
+});
