@@ -19,10 +19,12 @@ import { type Db, openDb, tuneDb } from './db/client.js';
 import { type DatabaseTarget, resolveDatabaseTarget } from './db/database-url.js';
 import { migrationStatus } from './db/migrations.js';
 import { FEATURES } from './features.js';
-import { apiKeyCheck } from './http/api-key-guard.js';
+import { apiKeyCheck, auditApiRefusal } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
+import { createRateLimiter } from './http/api-rate-limit.js';
+import { keepRawBody, signatureCheck } from './http/api-signature.js';
 import { healthRoutes } from './http/health.js';
-import { createOpenApiRegistry, type OpenApiRegistry } from './http/openapi.js';
+import { createOpenApiRegistry, type OpenApiRegistry, openApiRoute } from './http/openapi.js';
 import type { GuardedRoute } from './http/route-guard.js';
 import { createServer } from './http/server.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -108,9 +110,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const outbox = new Outbox({ db, logger, adapters, now });
   const apiKeys = createApiKeyStore(db, audit, now);
   const openapi = createOpenApiRegistry();
+  const signingSecret = config.api?.signingSecret;
   const { server, routes } = createServer(logger, {
     console: consoleCheck(consoleMode, config.consoleToken),
-    apiKey: apiKeyCheck(apiKeys),
+    apiKey: apiKeyCheck(apiKeys, { audit, rateLimit: createRateLimiter(config.api?.rateLimitPerMinute ?? 600) }),
+    ...(signingSecret
+      ? {
+          apiBody: {
+            keep: keepRawBody,
+            check: signatureCheck({
+              secret: signingSecret,
+              db,
+              now,
+              refused: (request, reason) =>
+                request.apiKey
+                  ? auditApiRefusal(audit, request.apiKey, request, `signature ${reason}`)
+                  : Promise.resolve(),
+            }),
+          },
+        }
+      : {}),
   });
 
   const runtime = buildKit({
@@ -154,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   for (const adapter of adapters.values()) await adapter.mount(server, context);
+  openApiRoute(server, openapi, { title: 'Kaopu HR API', version: '1' });
 
   return {
     server,

@@ -65,6 +65,16 @@ const envSchema = z.object({
   ),
   DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
   REDIS_URL: optionalString,
+  API_SIGNING_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    'expected at least 32 random characters',
+  ),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expected a whole number of requests per minute, 1–100000' })
+    .int('expected a whole number of requests per minute, 1–100000')
+    .min(1, 'expected a whole number of requests per minute, 1–100000')
+    .max(100_000, 'expected a whole number of requests per minute, 1–100000')
+    .default(600),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -127,6 +137,8 @@ export interface Config {
   linkSigningSecret?: string;
   demoSeed: boolean;
   redisUrl?: string;
+  /** /api/v1: HMAC body signatures required when `signingSecret` is set; requests per minute per key. */
+  api: { signingSecret?: string; rateLimitPerMinute: number };
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -198,6 +210,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     linkSigningSecret: env.LINK_SIGNING_SECRET,
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
+    api: { signingSecret: env.API_SIGNING_SECRET, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE },
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,

@@ -1,5 +1,6 @@
 // The features this build runs, in registration order. A new feature is one line here and one
 // folder under src/; src/app.ts never changes for it.
+import { api } from './api/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
@@ -26,4 +27,6 @@ export const FEATURES: readonly Feature[] = [
   crm,
   training,
   quality,
+  // The inbound HR API (/api/v1): pushes through kit.records, reads KPI results and payroll.
+  api,
 ];

@@ -14,6 +14,7 @@ import type { Events } from '../kit/events.js';
 import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
+import type { Records } from '../records/index.js';
 import type { ActionSpec, LocationSpec } from './registry.js';
 
 /** The settings features may read (they never read env). */
@@ -67,6 +68,11 @@ export interface FeatureKit {
     /** Quiet time before people marked dirty are recomputed (tests lengthen it). */
     readonly recomputeDelayMs?: number | undefined;
   };
+  /**
+   * Business records in from outside (API, connectors, demo): validated one by one, upserted by
+   * (source, external id) in one transaction, with record.changed / workOrder.completed emitted.
+   */
+  records: Records;
   /** Runs when the app closes (timers a feature started). */
   onStop(stop: () => void | Promise<void>): void;
   db: Db;

@@ -1,6 +1,9 @@
 // An in-memory OpenAPI 3.1 document built from the zod schemas routes are declared with.
+
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ApiScope } from './api-scope.js';
+import type { RouteDocs } from './route-spec.js';
 
 export interface OpenApiOperation {
   method: string;
@@ -12,6 +15,7 @@ export interface OpenApiOperation {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  docs?: RouteDocs | undefined;
 }
 
 export interface OpenApiRegistry {
@@ -22,8 +26,24 @@ export interface OpenApiRegistry {
 }
 
 // Transforms and refinements have no JSON Schema form; the input shape is what callers need.
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+
+const ERROR_BODY = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  },
+  required: ['error'],
+};
+
+function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ERROR_BODY } } };
+}
 
 function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
   if (!schema) return [];
@@ -37,17 +57,58 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
 }
 
 function operationObject(op: OpenApiOperation): Record<string, unknown> {
+  const docs = op.docs ?? {};
+  const body = docs.body ?? op.body;
+  const example = docs.example;
+  const extra = Object.fromEntries(
+    Object.entries(docs.responses ?? {}).map(([status, description]) => [status, errorResponse(description)]),
+  );
   return {
     summary: op.summary,
+    ...(docs.description ? { description: docs.description } : {}),
     ...(op.scope ? { security: [{ apiKey: [] }], 'x-scope': op.scope } : { security: [] }),
-    parameters: [...parameters('path', op.params), ...parameters('query', op.query)],
-    ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+    parameters: [...parameters('path', op.params), ...parameters('query', op.query)].map((p) => {
+      const value = (p.in === 'path' ? example?.params : example?.query)?.[p.name];
+      return value === undefined ? p : { ...p, example: value };
+    }),
+    ...(body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: jsonSchema(body),
+                ...(example?.body !== undefined ? { example: example.body } : {}),
+              },
+            },
+          },
+        }
       : {}),
     responses: {
-      '200': { description: 'OK' },
-      '400': { description: 'Invalid input; the message names the fields' },
-      ...(op.scope ? { '401': { description: 'No valid API key' }, '403': { description: 'Scope missing' } } : {}),
+      '200': {
+        description: 'OK',
+        ...(docs.response
+          ? {
+              content: {
+                'application/json': {
+                  schema: jsonSchema(docs.response, 'output'),
+                  ...(example?.response !== undefined && (example.status ?? 200) === 200
+                    ? { example: example.response }
+                    : {}),
+                },
+              },
+            }
+          : {}),
+      },
+      '400': errorResponse('Invalid input; the message names the fields'),
+      ...(op.scope
+        ? {
+            '401': errorResponse('No valid API key (or, with signatures on, no valid signature)'),
+            '403': errorResponse('The key lacks the scope in x-scope'),
+            '429': errorResponse('The key spent its requests per minute; see Retry-After'),
+          }
+        : {}),
+      ...extra,
     },
   };
 }
@@ -73,4 +134,23 @@ export function createOpenApiRegistry(): OpenApiRegistry {
       };
     },
   };
+}
+
+/** `GET /api/v1/openapi.json`: the document of every `/api/v1` route, public (it holds no data). */
+export function openApiRoute(
+  server: FastifyInstance,
+  openapi: OpenApiRegistry,
+  info: { title: string; version: string },
+) {
+  let cached: Record<string, unknown> | undefined;
+  let count = -1;
+  server.get('/api/v1/openapi.json', { config: { guard: { kind: 'public' } } }, async () => {
+    const api = openapi.operations().filter((op) => op.path.startsWith('/api/'));
+    if (!cached || count !== api.length) {
+      const all = openapi.document(info) as { paths: Record<string, unknown> };
+      cached = { ...all, paths: Object.fromEntries(Object.entries(all.paths).filter(([p]) => p.startsWith('/api/'))) };
+      count = api.length;
+    }
+    return cached;
+  });
 }

@@ -1,6 +1,14 @@
 // Authorization belongs to the matched route, never to the URL string: the router decodes
 // `%61` before matching, so a check on `request.url` can be walked around (issue 8, finding 1).
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  preParsingHookHandler,
+  preValidationHookHandler,
+  RouteOptions,
+} from 'fastify';
 import type { ApiScope } from './api-scope.js';
 
 /** Who may call a route. Every route declares one in `config.guard`; the server refuses routes without. */
@@ -25,6 +33,11 @@ export type GuardCheck = (request: FastifyRequest, reply: FastifyReply) => Promi
 export interface GuardChecks {
   console: GuardCheck;
   apiKey: (scope: ApiScope) => GuardCheck;
+  /**
+   * Body checks for `apiKey` routes (HMAC signatures): `keep` sees the raw body before parsing,
+   * `check` runs after the key check and parsing, before the handler.
+   */
+  apiBody?: { keep: preParsingHookHandler; check: GuardCheck };
 }
 
 export interface GuardedRoute {
@@ -57,6 +70,13 @@ export function installRouteGuards(server: FastifyInstance, checks: GuardChecks)
     if (!check) return;
     const own = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
     route.onRequest = [check as onRequestHookHandler, ...own];
+    if (guard.kind === 'apiKey' && checks.apiBody) {
+      const { keep, check: bodyCheck } = checks.apiBody;
+      const parsing = route.preParsing ? [route.preParsing].flat() : [];
+      route.preParsing = [keep, ...parsing];
+      const validation = route.preValidation ? [route.preValidation].flat() : [];
+      route.preValidation = [bodyCheck as preValidationHookHandler, ...validation];
+    }
   });
   return routes;
 }

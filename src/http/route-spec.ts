@@ -16,6 +16,31 @@ export interface RouteInput<P, Q, B> {
   reply: FastifyReply;
 }
 
+/** A request the OpenAPI document shows, and the answer the live route gives it (tests send it). */
+export interface RouteExample {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** The status the example gets from the demo company (200 unless said). */
+  status?: number;
+  response?: unknown;
+}
+
+/** What the OpenAPI document says beyond the validating schemas. */
+export interface RouteDocs {
+  description?: string;
+  /**
+   * The request body as documented, when the route validates parts of it one by one (a batch
+   * whose records are each checked by their own schema): the same schemas, composed.
+   */
+  body?: z.ZodType;
+  /** The 200 answer. */
+  response?: z.ZodType;
+  /** Other answers the route gives, status → description. */
+  responses?: Record<number, string>;
+  example?: RouteExample;
+}
+
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   method: HttpMethod;
   /** Relative to the group's prefix, Fastify syntax: `/:token`. */
@@ -24,6 +49,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  docs?: RouteDocs;
   /** Returns the JSON body, or the reply after sending something else (HTML, a file). */
   handle(input: RouteInput<P, Q, B>): unknown;
 }
@@ -51,6 +77,7 @@ export function registerRoutes(
       params: spec.params,
       query: spec.query,
       body: spec.body,
+      docs: spec.docs,
     });
     server.route({
       method: spec.method,

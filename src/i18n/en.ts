@@ -1,3 +1,4 @@
+import { api } from './en/api.js';
 import { attendance } from './en/attendance.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...api,
 };

@@ -1,4 +1,5 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
+import { api } from './zh-CN/api.js';
 import { attendance } from './zh-CN/attendance.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
@@ -21,4 +22,5 @@ export const zhCN = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...api,
 } as const;

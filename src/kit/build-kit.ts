@@ -13,6 +13,7 @@ import type { OpenApiRegistry } from '../http/openapi.js';
 import { pageRoutes } from '../http/page-routes.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { MetricRegistry } from '../kpi/index.js';
+import { createRecords } from '../records/index.js';
 import { createAccess } from './access.js';
 import { createKitAudit } from './audit.js';
 import { createKitCommands } from './commands.js';
@@ -91,6 +92,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       registry: deps.metrics,
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
     },
+    records: createRecords({ db, events, now, logger }),
     onStop: (stop) => void stops.push(stop),
     db,
     provider: deps.provider,
