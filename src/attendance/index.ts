@@ -21,6 +21,7 @@ import { type Locale, translator } from '../i18n/index.js';
 import { localDate, zonedTime } from '../time/zoned.js';
 import { grantConsent, hasConsent, RETENTION_DAYS, revokeConsent } from './consent.js';
 import { attendanceMetrics } from './kpi-metrics.js';
+import { emitMissing } from './missing.js';
 import { checkInPage, messagePage, PAGE_CSP } from './page.js';
 import { type CheckInKind, type CheckInMethod, parseEvidence, recordCheckIn, type StoredCheckIn } from './record.js';
 import { decide, notifyReviewer, saveNote } from './review.js';
@@ -29,7 +30,7 @@ import { sitesForToday } from './sites-today.js';
 import { todayCommand } from './trajectory.js';
 import { checkInView } from './views.js';
 
-export { ATTENDANCE_ACTIONS, attendanceMetrics };
+export { ATTENDANCE_ACTIONS, attendanceMetrics, emitMissing };
 
 export const ATTENDANCE_COMMANDS = {
   checkin: 'attendance.checkin',
@@ -172,6 +173,17 @@ export const attendance: Feature = (kit) => {
   });
 
   kit.http.page('/c', pageRoutes(kit));
+
+  // Missing punches: every five minutes, once per employee and shift date (the event key).
+  kit.jobs.register({
+    name: 'attendance.missing',
+    cron: '*/5 * * * *',
+    timeZone: kit.config.timeZone,
+    runKey: (now) => new Date(Math.floor(now.getTime() / 300_000) * 300_000).toISOString(),
+    run: async (now) => {
+      await emitMissing(kit, now);
+    },
+  });
 
   // PIPL retention: coordinates older than the retention period are erased; the verdicts stay.
   kit.jobs.register({

@@ -17,6 +17,12 @@ export const EVENT_SCHEMAS = {
   }),
   /** A check-in needs a human: outside the fence or with anti-spoofing flags. */
   'checkIn.flagged': z.object({ checkInId: id, employeeId: id, flags: z.array(z.string().max(64)).max(32) }),
+  /** Nobody checked in by the shift's start + grace on a workday, not on leave (the alerts feature listens). */
+  'attendance.missing': z.object({
+    employeeId: id,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    shiftStartsAt: instant,
+  }),
   /** A customer answered a satisfaction survey. */
   'survey.answered': z.object({
     answerId: id,

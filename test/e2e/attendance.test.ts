@@ -254,3 +254,41 @@ describe('the day’s trajectory', () => {
     expect(card?.text).toContain('own team');
   });
 });
+
+describe('missing punches', () => {
+  it('emits attendance.missing once for a workday without a check-in, not for someone on leave', async () => {
+    const { emitMissing } = await import('../../src/attendance/index.js');
+    const dayStart = new Date('2026-11-17T16:00:00Z'); // 2026-11-18 00:00 in Shanghai
+    await app.db.checkIn.deleteMany({
+      where: { employeeId: { in: ['emp_wuhao', 'emp_zhangwei'] }, at: { gte: dayStart } },
+    });
+    await app.db.leave.create({
+      data: {
+        employeeId: 'emp_zhangwei',
+        type: 'annual',
+        startsAt: dayStart,
+        endsAt: new Date(dayStart.getTime() + 86_400_000),
+        status: 'APPROVED',
+        source: 'chat',
+      },
+    });
+    await emitMissing(app.kit, TEST_TODAY);
+    await emitMissing(app.kit, TEST_TODAY);
+    const events = await app.db.domainEvent.findMany({ where: { name: 'attendance.missing' } });
+    const about = (id: string) => events.filter((e) => (e.payload as { employeeId: string }).employeeId === id);
+    expect(about('emp_wuhao')).toHaveLength(1);
+    expect(about('emp_wuhao')[0]?.payload).toEqual({
+      employeeId: 'emp_wuhao',
+      date: '2026-11-18',
+      shiftStartsAt: '2026-11-18T01:00:00.000Z',
+    });
+    expect(about('emp_zhangwei')).toHaveLength(0);
+  });
+
+  it('emits nothing on a public holiday (National Day, 2026-10-01)', async () => {
+    const { emitMissing } = await import('../../src/attendance/index.js');
+    const before = await app.db.domainEvent.count({ where: { name: 'attendance.missing' } });
+    await emitMissing(app.kit, new Date('2026-10-01T03:00:00Z'));
+    expect(await app.db.domainEvent.count({ where: { name: 'attendance.missing' } })).toBe(before);
+  });
+});
