@@ -390,6 +390,9 @@ function pageResult(c: StoredCheckIn, timeZone: string, t: ReturnType<typeof tra
         ? [`${t('attendance.field.distance')}: ${t('attendance.value.meters', { m: Math.round(c.distanceM) })}`]
         : []),
       ...(c.site ? [`${t('attendance.field.site')}: ${c.site.name}`] : []),
+      ...(c.site && c.distanceM !== null && c.distanceM > c.site.radiusM
+        ? [t('attendance.outside', { distance: Math.round(c.distanceM), radius: c.site.radiusM })]
+        : []),
       ...c.flags.map((f) => describeFlag(f, t)),
     ],
   };
