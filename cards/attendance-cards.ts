@@ -2,6 +2,7 @@
 // employee's outcome, and the day's trajectory. Pure: view model + translator in, Card out.
 import type { MessageKey, Translate } from '../src/i18n/index.js';
 import { type Block, type Card, makeCard } from './card.js';
+import { type ReportLinks, reportLinkBlocks } from './report-links.js';
 
 export const ATTENDANCE_ACTIONS = {
   consent: 'attendance.consent',
@@ -226,5 +227,52 @@ export function trajectoryCard(v: TrajectoryView, t: Translate): Card {
         rows: v.rows.map((r) => [r.site, r.arrived, r.left, r.minutes, r.travel, r.flags]),
       },
     ],
+  });
+}
+
+export interface MonthRow {
+  name: string;
+  employeeNo: string;
+  workdays: number;
+  present: number;
+  late: number;
+  lateMinutes: number;
+  early: number;
+  absent: number;
+  leave: number;
+  overtimeHours: number;
+  pending: number;
+}
+
+export function monthlyCard(
+  v: { title: string; period: string; rows: MonthRow[]; links: ReportLinks; unknownYear: string | null },
+  t: Translate,
+): Card {
+  const blocks: Block[] = [];
+  if (v.unknownYear) blocks.push({ type: 'text', text: t('attendance.month.unknown_year', { year: v.unknownYear }) });
+  if (!v.rows.length) blocks.push({ type: 'text', text: t('attendance.month.empty') });
+  else
+    blocks.push({
+      type: 'table',
+      columns: t('attendance.month.card_columns').split('|'),
+      rows: v.rows
+        .slice(0, 30)
+        .map((r) => [
+          r.name,
+          `${r.present}/${r.workdays}`,
+          String(r.late),
+          String(r.early),
+          String(r.absent),
+          String(r.leave),
+          String(r.overtimeHours),
+          String(r.pending),
+        ]),
+    });
+  blocks.push(...reportLinkBlocks(v.links, t));
+  return makeCard({
+    title: t('attendance.month.title', { scope: v.title, period: v.period }),
+    tone: v.unknownYear ? 'warning' : 'info',
+    audience: 'personal',
+    blocks,
   });
 }

@@ -22,6 +22,7 @@ import { localDate, zonedTime } from '../time/zoned.js';
 import { grantConsent, hasConsent, RETENTION_DAYS, revokeConsent } from './consent.js';
 import { attendanceMetrics } from './kpi-metrics.js';
 import { emitMissing } from './missing.js';
+import { monthlyCommand } from './monthly.js';
 import { checkInPage, messagePage, PAGE_CSP } from './page.js';
 import { type CheckInKind, type CheckInMethod, parseEvidence, recordCheckIn, type StoredCheckIn } from './record.js';
 import { decide, notifyReviewer, saveNote } from './review.js';
@@ -37,6 +38,7 @@ export const ATTENDANCE_COMMANDS = {
   checkout: 'attendance.checkout',
   consent: 'attendance.consent',
   today: 'attendance.today',
+  month: 'attendance.month',
 } as const;
 
 /** How long a check-in link works. */
@@ -100,6 +102,15 @@ export const attendance: Feature = (kit) => {
     usage: 'today [name] [YYYY-MM-DD] / 今日轨迹 [姓名] [日期]',
     describe: 'attendance.command.today',
     handle: (ctx) => todayCommand(kit, ctx),
+  });
+
+  kit.commands.register({
+    id: ATTENDANCE_COMMANDS.month,
+    aliases: ['attendance', '考勤'],
+    roles: ROLES,
+    usage: 'attendance [team|name] [YYYY-MM] / 考勤 [团队|姓名] [月份]',
+    describe: 'attendance.command.month',
+    handle: (ctx) => monthlyCommand(kit, ctx),
   });
 
   kit.actions.register({

@@ -292,3 +292,44 @@ describe('missing punches', () => {
     expect(await app.db.domainEvent.count({ where: { name: 'attendance.missing' } })).toBe(before);
   });
 });
+
+describe('the month’s attendance', () => {
+  it('gives HR the team’s month per person as a card and an XLSX', async () => {
+    const [card] = await say('emp_malin', { text: 'attendance aftersales 2026-10' });
+    expect(card?.title).toBe('新能源售后一组 · 2026-10 attendance');
+    const table = card?.blocks.find((b) => b.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    expect(table.columns).toEqual([
+      'Name',
+      'Present/workdays',
+      'Late',
+      'Early',
+      'Absent',
+      'Leave',
+      'Overtime (h)',
+      'To review',
+    ]);
+    const liming = table.rows.find((r) => r[0] === '李明');
+    // October 2026 on China's calendar: 22 weekdays, 5 of them in National Day (1–7 Oct) off, plus
+    // the make-up Saturday 10 Oct: 18 workdays.
+    expect(liming?.[1]).toMatch(/^\d+\/18$/);
+    const xlsx = card?.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.buttons : []))
+      .find((b) => 'url' in b && b.label === 'Download Excel');
+    if (!xlsx || !('url' in xlsx)) throw new Error('no xlsx link');
+    const file = await app.server.inject({ method: 'GET', url: new URL(xlsx.url).pathname });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('says so when the year’s holidays are not published, never guessing', async () => {
+    const [card] = await say('emp_malin', { text: 'attendance 李明 2027-03' });
+    expect(card?.text).toContain('The public holidays of 2027 are not published yet');
+  });
+
+  it('refuses a manager another team’s month', async () => {
+    const [card] = await say(OTHER_MANAGER, { text: 'attendance aftersales' });
+    expect(card?.text).toContain('own team');
+  });
+});

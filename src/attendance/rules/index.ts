@@ -8,6 +8,7 @@ export {
   spoofFlags,
 } from './flags.js';
 export { convert, type Datum, distanceM, EARTH_RADIUS_M, haversine, isValidPoint, type Point, toWgs84 } from './geo.js';
+export { type MonthLeave, type MonthPunch, type MonthSummary, summariseMonth } from './month.js';
 export {
   crossesMidnight,
   earlyMinutes,

@@ -107,4 +107,16 @@ export const attendance: Record<keyof typeof zh, string> = {
   'console.location.free': 'Free coordinates…',
   'console.location.prompt': 'lat, lng, accuracy (m), datum (WGS84/GCJ02/BD09)',
   'console.location.sent': '📍 {label}',
+  'attendance.command.month':
+    'the month’s attendance per person: present, late, early, absent, leave, overtime, to review; with Excel',
+  'attendance.month.usage': 'Usage: attendance [team|name] [month, e.g. 2026-11]',
+  'attendance.month.title': '{scope} · {period} attendance',
+  'attendance.month.my_team': 'My team',
+  'attendance.month.everyone': 'Everyone',
+  'attendance.month.empty': 'Nobody with a shift in scope.',
+  'attendance.month.unknown_year':
+    'The public holidays of {year} are not published yet: workdays are counted Monday to Friday, not guessed; HR adds the year once it is published.',
+  'attendance.month.card_columns': 'Name|Present/workdays|Late|Early|Absent|Leave|Overtime (h)|To review',
+  'attendance.month.columns':
+    'Employee no.|Name|Workdays|Present|Late (times)|Late (min)|Early leave|Absent days|Leave days|Overtime (h)|Check-ins to review',
 };

@@ -104,4 +104,15 @@ export const attendance = {
   'console.location.free': '自定义坐标…',
   'console.location.prompt': '纬度, 经度, 精度(米), 坐标系 (WGS84/GCJ02/BD09)',
   'console.location.sent': '📍 {label}',
+  'attendance.command.month': '月度考勤：每人出勤、迟到、早退、缺勤、请假、加班、待核实，含 Excel',
+  'attendance.month.usage': '用法：考勤 [团队|姓名] [月份，如 2026-11]',
+  'attendance.month.title': '{scope} · {period} 考勤',
+  'attendance.month.my_team': '我的团队',
+  'attendance.month.everyone': '全公司',
+  'attendance.month.empty': '范围内没有排班的员工。',
+  'attendance.month.unknown_year':
+    '{year} 年的法定节假日尚未公布：工作日暂按周一至周五计算，不作推测；公布后请人事补录。',
+  'attendance.month.card_columns': '姓名|出勤/应出勤|迟到|早退|缺勤|请假|加班(时)|待核实',
+  'attendance.month.columns':
+    '工号|姓名|应出勤天数|出勤天数|迟到次数|迟到分钟|早退次数|缺勤天数|请假天数|加班小时|待核实打卡',
 } as const;
