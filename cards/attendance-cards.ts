@@ -10,6 +10,8 @@ export const ATTENDANCE_ACTIONS = {
   note: 'attendance.note',
   accept: 'attendance.accept',
   reject: 'attendance.reject',
+  fixApprove: 'attendance.fix.approve',
+  fixDecline: 'attendance.fix.decline',
 } as const;
 
 type Kind = 'IN' | 'OUT';
@@ -274,5 +276,62 @@ export function monthlyCard(
     tone: v.unknownYear ? 'warning' : 'info',
     audience: 'personal',
     blocks,
+  });
+}
+
+export function fixRequestCard(
+  v: { id: string; name: string; kind: Kind; time: string; reason: string },
+  t: Translate,
+): Card {
+  return makeCard({
+    title: t('attendance.fix.request_title', { name: v.name }),
+    tone: 'warning',
+    audience: 'personal',
+    blocks: [
+      {
+        type: 'fields',
+        fields: [
+          { label: t('attendance.field.employee'), value: v.name },
+          { label: t('attendance.field.time'), value: `${v.time} ${t(`attendance.kind.${v.kind}`)}` },
+          { label: t('attendance.field.reason'), value: v.reason },
+        ],
+      },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            actionId: ATTENDANCE_ACTIONS.fixApprove,
+            value: v.id,
+            label: t('attendance.fix.approve'),
+            style: 'primary',
+          },
+        ],
+      },
+      {
+        type: 'form',
+        submit: { actionId: ATTENDANCE_ACTIONS.fixDecline, value: v.id, label: t('attendance.fix.decline') },
+        fields: [{ id: 'reason', label: t('attendance.review.reason'), kind: 'text', required: true }],
+        fallback: t('attendance.review.fallback'),
+      },
+    ],
+  });
+}
+
+export function fixOutcomeCard(v: { kind: Kind; time: string; approved: boolean; reason: string }, t: Translate): Card {
+  return makeCard({
+    title: t(v.approved ? 'attendance.fix.outcome.approved' : 'attendance.fix.outcome.declined'),
+    tone: v.approved ? 'success' : 'danger',
+    audience: 'personal',
+    blocks: [
+      {
+        type: 'text',
+        text: t('attendance.outcome.body', {
+          kind: t(`attendance.kind.${v.kind}`),
+          time: v.time,
+          decision: t(v.approved ? 'attendance.fix.approved' : 'attendance.fix.declined'),
+          reason: v.reason,
+        }),
+      },
+    ],
   });
 }

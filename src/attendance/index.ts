@@ -20,6 +20,7 @@ import { route } from '../http/route-spec.js';
 import { type Locale, translator } from '../i18n/index.js';
 import { localDate, zonedTime } from '../time/zoned.js';
 import { grantConsent, hasConsent, RETENTION_DAYS, revokeConsent } from './consent.js';
+import { decideFix, fixPunchCommand } from './fix-punch.js';
 import { attendanceMetrics } from './kpi-metrics.js';
 import { emitMissing } from './missing.js';
 import { monthlyCommand } from './monthly.js';
@@ -39,6 +40,7 @@ export const ATTENDANCE_COMMANDS = {
   consent: 'attendance.consent',
   today: 'attendance.today',
   month: 'attendance.month',
+  fix: 'attendance.fix',
 } as const;
 
 /** How long a check-in link works. */
@@ -111,6 +113,25 @@ export const attendance: Feature = (kit) => {
     usage: 'attendance [team|name] [YYYY-MM] / 考勤 [团队|姓名] [月份]',
     describe: 'attendance.command.month',
     handle: (ctx) => monthlyCommand(kit, ctx),
+  });
+
+  kit.commands.register({
+    id: ATTENDANCE_COMMANDS.fix,
+    aliases: ['fix', '补卡'],
+    roles: ROLES,
+    usage: 'fix punch <YYYY-MM-DD> <HH:mm> [in|out] <reason> / 补卡 <日期> <时间> [签到|签退] <原因>',
+    describe: 'attendance.command.fix',
+    handle: (ctx) => fixPunchCommand(kit, ctx),
+  });
+  kit.actions.register({
+    id: ATTENDANCE_ACTIONS.fixApprove,
+    roles: ['MANAGER', 'HR'],
+    handle: (ctx) => decideFix(kit, ctx, true),
+  });
+  kit.actions.register({
+    id: ATTENDANCE_ACTIONS.fixDecline,
+    roles: ['MANAGER', 'HR'],
+    handle: (ctx) => decideFix(kit, ctx, false),
   });
 
   kit.actions.register({

@@ -333,3 +333,58 @@ describe('the month’s attendance', () => {
     expect(card?.text).toContain('own team');
   });
 });
+
+describe('a missed punch (补卡)', () => {
+  const WHO = 'emp_liuyang';
+  it('is requested with a reason and reaches the manager', async () => {
+    const [card] = await say(WHO, { text: 'fix punch 2026-11-17 09:00 in phone battery died' });
+    expect(card?.text).toContain('Correction requested (2026-11-17 09:00 Check-in)');
+    const request = await app.db.punchCorrection.findFirstOrThrow({ where: { employeeId: WHO } });
+    expect(request.status).toBe('PENDING');
+    const sent = await app.db.outboxMessage.findFirst({ where: { dedupeKey: `notify:attendance.fix:${request.id}` } });
+    expect(sent?.target).toBe(`user:${MANAGER}`);
+  });
+
+  it('answers a malformed request with the usage and stores nothing', async () => {
+    const [card] = await say(WHO, { text: 'fix punch yesterday' });
+    expect(card?.text).toContain('Usage: fix punch');
+    const [future] = await say(WHO, { text: 'fix punch 2026-12-30 09:00 in later' });
+    expect(future?.text).toContain('past 31 days');
+    expect(await app.db.punchCorrection.count({ where: { employeeId: WHO } })).toBe(1);
+  });
+
+  it('counts like a check-in once the manager approves, marked corrected and audited', async () => {
+    const request = await app.db.punchCorrection.findFirstOrThrow({ where: { employeeId: WHO } });
+    const [done] = await press(MANAGER, 'attendance.fix.approve', request.id);
+    expect(done?.text).toContain('approved');
+    const checkIn = await app.db.checkIn.findFirstOrThrow({ where: { employeeId: WHO, corrected: true } });
+    expect(checkIn).toMatchObject({ verdict: 'ACCEPTED', kind: 'IN', method: 'CORRECTION' });
+    expect(checkIn.at.toISOString()).toBe('2026-11-17T01:00:00.000Z');
+    expect(await app.db.auditLog.count({ where: { action: 'attendance.fix.approved', subjectId: request.id } })).toBe(
+      1,
+    );
+    const told = await app.db.outboxMessage.findFirst({
+      where: { dedupeKey: `notify:attendance.fix.outcome:${request.id}` },
+    });
+    expect(told?.target).toBe(`user:${WHO}`);
+    const [again] = await press(MANAGER, 'attendance.fix.approve', request.id);
+    expect(again?.text).toContain('already decided');
+  });
+
+  it('is declined only with a reason', async () => {
+    await say(WHO, { text: 'fix punch 2026-11-16 18:30 out forgot' });
+    const request = await app.db.punchCorrection.findFirstOrThrow({ where: { employeeId: WHO, status: 'PENDING' } });
+    const [noReason] = await press(
+      MANAGER,
+      'attendance.fix.decline',
+      JSON.stringify({ value: request.id, fields: { reason: '' } }),
+    );
+    expect(noReason?.text).toContain('needs a reason');
+    await press(
+      MANAGER,
+      'attendance.fix.decline',
+      JSON.stringify({ value: request.id, fields: { reason: 'was on leave' } }),
+    );
+    expect((await app.db.punchCorrection.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('DECLINED');
+  });
+});

@@ -119,4 +119,19 @@ export const attendance: Record<keyof typeof zh, string> = {
   'attendance.month.card_columns': 'Name|Present/workdays|Late|Early|Absent|Leave|Overtime (h)|To review',
   'attendance.month.columns':
     'Employee no.|Name|Workdays|Present|Late (times)|Late (min)|Early leave|Absent days|Leave days|Overtime (h)|Check-ins to review',
+  'attendance.command.fix': 'fix a missed punch: ask for a correction, approved by your manager',
+  'attendance.fix.usage':
+    'Usage: fix punch <date> <time> [in|out] <reason>, e.g. fix punch 2026-11-17 09:00 in phone battery died',
+  'attendance.fix.out_of_range': 'Only times in the past {days} days can be corrected.',
+  'attendance.fix.requested': 'Correction requested ({time} {kind}); waiting for your manager.',
+  'attendance.fix.request_title': 'Missed punch: {name}',
+  'attendance.fix.approve': 'Approve',
+  'attendance.fix.decline': 'Decline',
+  'attendance.fix.approved': 'approved',
+  'attendance.fix.declined': 'declined',
+  'attendance.fix.already': 'This correction was already decided.',
+  'attendance.fix.decided': '{decision}: {name}’s correction for {time}.',
+  'attendance.fix.outcome.approved': 'Your missed punch was approved',
+  'attendance.fix.outcome.declined': 'Your missed punch was declined',
+  'attendance.field.reason': 'Reason',
 };

@@ -115,4 +115,18 @@ export const attendance = {
   'attendance.month.card_columns': '姓名|出勤/应出勤|迟到|早退|缺勤|请假|加班(时)|待核实',
   'attendance.month.columns':
     '工号|姓名|应出勤天数|出勤天数|迟到次数|迟到分钟|早退次数|缺勤天数|请假天数|加班小时|待核实打卡',
+  'attendance.command.fix': '补卡：忘记打卡时申请更正，由主管审批',
+  'attendance.fix.usage': '用法：补卡 <日期> <时间> [签到|签退] <原因>，例如：补卡 2026-11-17 09:00 签到 手机没电',
+  'attendance.fix.out_of_range': '只能为过去 {days} 天内的时间补卡。',
+  'attendance.fix.requested': '已提交补卡申请（{time} {kind}），等待主管审批。',
+  'attendance.fix.request_title': '补卡申请：{name}',
+  'attendance.fix.approve': '批准',
+  'attendance.fix.decline': '拒绝',
+  'attendance.fix.approved': '批准',
+  'attendance.fix.declined': '拒绝',
+  'attendance.fix.already': '这条补卡申请已处理。',
+  'attendance.fix.decided': '已{decision}：{name} {time} 的补卡。',
+  'attendance.fix.outcome.approved': '你的补卡已批准',
+  'attendance.fix.outcome.declined': '你的补卡被拒绝',
+  'attendance.field.reason': '原因',
 } as const;

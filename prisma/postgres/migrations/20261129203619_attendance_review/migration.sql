@@ -1,6 +1,9 @@
 -- CreateEnum
 CREATE TYPE "PunchCorrectionStatus" AS ENUM ('PENDING', 'APPROVED', 'DECLINED');
 
+-- AlterEnum
+ALTER TYPE "CheckInMethod" ADD VALUE 'CORRECTION';
+
 -- AlterTable
 ALTER TABLE "CheckIn" ADD COLUMN     "corrected" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "device" TEXT,
