@@ -19,6 +19,7 @@ import { replyError } from '../http/reply-error.js';
 import { route } from '../http/route-spec.js';
 import { type Locale, translator } from '../i18n/index.js';
 import { localDate, zonedTime } from '../time/zoned.js';
+import { checkInApiRoutes } from './api.js';
 import { grantConsent, hasConsent, RETENTION_DAYS, revokeConsent } from './consent.js';
 import { decideFix, fixPunchCommand } from './fix-punch.js';
 import { attendanceMetrics } from './kpi-metrics.js';
@@ -205,6 +206,7 @@ export const attendance: Feature = (kit) => {
   });
 
   kit.http.page('/c', pageRoutes(kit));
+  kit.http.api('checkins:write', checkInApiRoutes(kit));
 
   // Missing punches: every five minutes, once per employee and shift date (the event key).
   kit.jobs.register({

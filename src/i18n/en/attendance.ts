@@ -134,4 +134,7 @@ export const attendance: Record<keyof typeof zh, string> = {
   'attendance.fix.outcome.approved': 'Your missed punch was approved',
   'attendance.fix.outcome.declined': 'Your missed punch was declined',
   'attendance.field.reason': 'Reason',
+  'attendance.api.unknown_employee': 'No active employee with this number or id.',
+  'attendance.api.consent_required':
+    'The employee has not consented to location use: check in once in the chat and agree first.',
 };

@@ -129,4 +129,6 @@ export const attendance = {
   'attendance.fix.outcome.approved': '你的补卡已批准',
   'attendance.fix.outcome.declined': '你的补卡被拒绝',
   'attendance.field.reason': '原因',
+  'attendance.api.unknown_employee': '找不到这位员工（工号或 ID）。',
+  'attendance.api.consent_required': '该员工尚未授权使用位置信息：请先在聊天中签到一次并同意。',
 } as const;
