@@ -23,6 +23,7 @@ import { checkInApiRoutes } from './api.js';
 import { grantConsent, hasConsent, RETENTION_DAYS, revokeConsent } from './consent.js';
 import { decideFix, fixPunchCommand } from './fix-punch.js';
 import { attendanceMetrics } from './kpi-metrics.js';
+import { leaveCommand } from './leave.js';
 import { emitMissing } from './missing.js';
 import { monthlyCommand } from './monthly.js';
 import { checkInPage, messagePage, PAGE_CSP } from './page.js';
@@ -42,6 +43,7 @@ export const ATTENDANCE_COMMANDS = {
   today: 'attendance.today',
   month: 'attendance.month',
   fix: 'attendance.fix',
+  leave: 'attendance.leave',
 } as const;
 
 /** How long a check-in link works. */
@@ -116,6 +118,14 @@ export const attendance: Feature = (kit) => {
     handle: (ctx) => monthlyCommand(kit, ctx),
   });
 
+  kit.commands.register({
+    id: ATTENDANCE_COMMANDS.leave,
+    aliases: ['leave', '请假'],
+    roles: ['HR'],
+    usage: 'leave <name> <type> <YYYY-MM-DD> [YYYY-MM-DD] [reason] / 请假 <姓名> <类型> <开始> [结束] [原因]',
+    describe: 'attendance.command.leave',
+    handle: (ctx) => leaveCommand(kit, ctx),
+  });
   kit.commands.register({
     id: ATTENDANCE_COMMANDS.fix,
     aliases: ['fix', '补卡'],

@@ -388,3 +388,25 @@ describe('a missed punch (补卡)', () => {
     expect((await app.db.punchCorrection.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('DECLINED');
   });
 });
+
+describe('leave entered by HR', () => {
+  it('stores approved leave from the chat, counted in the month as leave, not absence', async () => {
+    const [card] = await say('emp_malin', { text: 'leave 杨帆 sick 2026-11-02 2026-11-03 flu' });
+    expect(card?.text).toContain('Leave entered for 杨帆 (sick): 2026-11-02 to 2026-11-03');
+    const leave = await app.db.leave.findFirstOrThrow({ where: { employeeId: 'emp_yangfan', source: 'chat' } });
+    expect(leave).toMatchObject({ status: 'APPROVED', approvedById: 'emp_malin', type: 'sick', reason: 'flu' });
+    expect(leave.startsAt.toISOString()).toBe('2026-11-01T16:00:00.000Z');
+    await app.db.checkIn.deleteMany({
+      where: { employeeId: 'emp_yangfan', at: { gte: leave.startsAt, lt: leave.endsAt } },
+    });
+    const [month] = await say('emp_malin', { text: 'attendance 杨帆 2026-11' });
+    const table = month?.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' ? table.rows[0]?.[5] : null).toBe('2');
+  });
+
+  it('is for HR only', async () => {
+    const [card] = await say('emp_liming', { text: 'leave 李明 annual 2026-11-20' });
+    expect(await app.db.leave.count({ where: { employeeId: 'emp_liming' } })).toBe(0);
+    expect(card?.tone).not.toBe('success');
+  });
+});

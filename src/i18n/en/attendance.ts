@@ -137,4 +137,8 @@ export const attendance: Record<keyof typeof zh, string> = {
   'attendance.api.unknown_employee': 'No active employee with this number or id.',
   'attendance.api.consent_required':
     'The employee has not consented to location use: check in once in the chat and agree first.',
+  'attendance.command.leave': 'enter leave (HR): name, type, from and to',
+  'attendance.leave.usage':
+    'Usage: leave <name or employee no.> <annual|sick|personal|marriage|maternity|paternity|bereavement|compensatory|other> <from YYYY-MM-DD> [to] [reason]',
+  'attendance.leave.entered': 'Leave entered for {name} ({type}): {from} to {to}.',
 };

@@ -131,4 +131,8 @@ export const attendance = {
   'attendance.field.reason': '原因',
   'attendance.api.unknown_employee': '找不到这位员工（工号或 ID）。',
   'attendance.api.consent_required': '该员工尚未授权使用位置信息：请先在聊天中签到一次并同意。',
+  'attendance.command.leave': '录入请假（人事）：姓名、类型、起止日期',
+  'attendance.leave.usage':
+    '用法：请假 <姓名或工号> <年假|病假|事假|婚假|产假|陪产假|丧假|调休|其他> <开始日期> [结束日期] [原因]',
+  'attendance.leave.entered': '已录入 {name} 的请假（{type}）：{from} 至 {to}。',
 } as const;
