@@ -28,7 +28,7 @@ import { emitMissing } from './missing.js';
 import { monthlyCommand } from './monthly.js';
 import { checkInPage, messagePage, PAGE_CSP } from './page.js';
 import { type CheckInKind, type CheckInMethod, parseEvidence, recordCheckIn, type StoredCheckIn } from './record.js';
-import { decide, notifyReviewer, saveNote } from './review.js';
+import { decide, noteCommand, notifyReviewer, saveNote } from './review.js';
 import { shown } from './rules/index.js';
 import { sitesForToday } from './sites-today.js';
 import { todayCommand } from './trajectory.js';
@@ -84,7 +84,11 @@ export const attendance: Feature = (kit) => {
     aliases: ['checkin', '签到', '打卡'],
     roles: ROLES,
     describe: 'attendance.command.checkin',
-    handle: (ctx) => linkCards(ctx, 'IN'),
+    // `checkin note <text>`: the explanation of a flagged check-in where forms do not exist.
+    handle: (ctx) =>
+      ctx.args[0]?.toLowerCase() === 'note' || ctx.args[0] === '说明'
+        ? noteCommand(kit, ctx, ctx.args.slice(1).join(' '))
+        : linkCards(ctx, 'IN'),
   });
   kit.commands.register({
     id: ATTENDANCE_COMMANDS.checkout,

@@ -141,3 +141,23 @@ export async function saveNote(kit: FeatureKit, ctx: ActionContext): Promise<Car
 }
 
 export { ATTENDANCE_ACTIONS };
+
+/** `checkin note <text>` / `签到说明 <text>`: the note for platforms without forms, on the latest check-in waiting for review. */
+export async function noteCommand(
+  kit: FeatureKit,
+  ctx: { actor: { id: string }; event: { platform: string }; t: ActionContext['t'] },
+  text: string,
+): Promise<Card[]> {
+  const { t } = ctx;
+  const note = text.trim().slice(0, 500);
+  if (!note) return [noticeCard({ body: t('attendance.note.fallback'), tone: 'warning' }, t)];
+  const latest = await kit.db.checkIn.findFirst({
+    where: { employeeId: ctx.actor.id, verdict: { in: ['FLAGGED', 'OUTSIDE_FENCE'] } },
+    orderBy: [{ at: 'desc' }, { createdAt: 'desc' }],
+    select: { id: true },
+  });
+  if (!latest) return [noticeCard({ body: t('attendance.review.not_found'), tone: 'warning' }, t)];
+  await kit.db.checkIn.update({ where: { id: latest.id }, data: { note } });
+  await kit.audit.as(ctx)({ action: 'attendance.checkin.note', subjectType: 'CheckIn', subjectId: latest.id });
+  return [noticeCard({ body: t('attendance.note.saved'), tone: 'success' }, t)];
+}

@@ -196,6 +196,16 @@ describe('checking in with the console’s location presets', () => {
   });
 });
 
+describe('the employee’s note on a flagged check-in', () => {
+  it('is added by command where a platform has no forms, and shown to the reviewer', async () => {
+    const [card] = await say('emp_chenjie', { text: 'checkin note I was at the depot, GPS drifted' });
+    expect(card?.text).toContain('passed on to the reviewer');
+    const noted = await app.db.checkIn.findFirstOrThrow({ where: { employeeId: 'emp_chenjie', note: { not: null } } });
+    expect(noted.note).toBe('I was at the depot, GPS drifted');
+    expect(['FLAGGED', 'OUTSIDE_FENCE']).toContain(noted.verdict);
+  });
+});
+
 describe('review by the manager', () => {
   const flaggedOf = (employeeId: string) =>
     app.db.checkIn.findFirstOrThrow({

@@ -59,7 +59,7 @@ export const attendance = {
   'attendance.flag.short_visit': '到访时间过短',
   'attendance.note.button': '补充说明',
   'attendance.note.label': '说明',
-  'attendance.note.fallback': '发送“签到说明 <内容>”补充说明。',
+  'attendance.note.fallback': '发送“签到 说明 <内容>”补充说明。',
   'attendance.note.saved': '说明已提交给审核人。',
   'attendance.review.title': '签到待核实：{name}',
   'attendance.review.accept': '认可',
