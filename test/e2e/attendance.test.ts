@@ -420,3 +420,28 @@ describe('leave entered by HR', () => {
     expect(card?.tone).not.toBe('success');
   });
 });
+
+describe('PIPL: revoking consent and retention', () => {
+  it('revokes consent: no location is stored afterwards and the next check-in asks again', async () => {
+    const [status] = await say(EMPLOYEE, { text: 'consent' });
+    expect(status?.text).toContain('You have consented');
+    const [revoked] = await press(EMPLOYEE, 'attendance.consent.revoke');
+    expect(revoked?.text).toContain('Consent revoked');
+    const before = await app.db.checkIn.count({ where: { employeeId: EMPLOYEE } });
+    const [card] = await say(EMPLOYEE, { location: { lat: 31.29, lng: 121.16, accuracyM: 10, datum: 'GCJ02' } });
+    expect(card?.title).toBe('Location consent');
+    expect(await app.db.checkIn.count({ where: { employeeId: EMPLOYEE } })).toBe(before);
+  });
+
+  it('purges coordinates past the retention period and keeps the verdicts', async () => {
+    const { purgeLocations } = await import('../../src/attendance/index.js');
+    const cutoff = new Date(TEST_TODAY.getTime() - 20 * 86_400_000);
+    const old = await app.db.checkIn.count({ where: { at: { lt: cutoff }, lat: { not: null } } });
+    expect(old).toBeGreaterThan(0);
+    const { count } = await purgeLocations(app.kit, cutoff);
+    expect(count).toBe(old);
+    expect(await app.db.checkIn.count({ where: { at: { lt: cutoff }, lat: { not: null } } })).toBe(0);
+    expect(await app.db.checkIn.count({ where: { at: { lt: cutoff }, verdict: 'ACCEPTED' } })).toBeGreaterThan(0);
+    expect(await app.db.checkIn.count({ where: { at: { gte: cutoff }, lat: { not: null } } })).toBeGreaterThan(0);
+  });
+});
