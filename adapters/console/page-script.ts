@@ -175,6 +175,37 @@ export const PAGE_SCRIPT = String.raw`
     if (name === 'chat') draw(); else drawGroup().catch((e) => $('log').replaceChildren(el('p', { class: 'err' }, e.message)));
   }
 
+  // "Share location": presets per site (at it, 250 m away, a spoofed sequence) and free
+  // coordinates, sent as location messages like a WeCom location message.
+  let presets = [];
+  function drawPresets() {
+    const pick = $('location');
+    pick.replaceChildren(el('option', { value: '' }, t('console.location.pick')),
+      ...presets.map((p) => el('option', { value: p.id }, t('console.location.' + p.kind, { site: p.site }))),
+      el('option', { value: 'free' }, t('console.location.free')));
+  }
+  async function shareLocation(fix) {
+    if (tab === 'groups') showTab('chat');
+    push({ me: t('console.location.sent', { label: fix.label || fix.lat + ', ' + fix.lng }) });
+    try {
+      const { replies } = await api('messages', { userId: $('user').value, location: fix, locale });
+      replies.forEach((card) => push({ card }));
+    } catch (e) { push({ error: e.message }); }
+  }
+  $('location').addEventListener('change', async () => {
+    const id = $('location').value;
+    $('location').value = '';
+    if (id === 'free') {
+      const raw = prompt(t('console.location.prompt'), '31.2304, 121.4737, 15, GCJ02');
+      if (!raw) return;
+      const [lat, lng, acc, datum] = raw.split(',').map((x) => x.trim());
+      await shareLocation({ lat: Number(lat), lng: Number(lng), accuracyM: acc ? Number(acc) : undefined, datum: (datum || 'WGS84').toUpperCase() });
+      return;
+    }
+    const preset = presets.find((p) => p.id === id);
+    if (preset) for (const fix of preset.fixes) await shareLocation(fix);
+  });
+
   async function init() {
     applyStrings();
     try {
@@ -188,6 +219,8 @@ export const PAGE_SCRIPT = String.raw`
       );
       const saved = localStorage.getItem('kaopu.user');
       if (saved && (saved === 'guest-visitor' || users.some((u) => u.id === saved))) $('user').value = saved;
+      try { presets = await api('location-presets'); } catch (e) { presets = []; }
+      drawPresets();
       const groups = await api('groups');
       $('group').replaceChildren(...groups.map((g) => el('option', { value: g.id }, g.name)));
     } catch (e) { $('log').replaceChildren(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }
@@ -205,7 +238,7 @@ export const PAGE_SCRIPT = String.raw`
   $('group').addEventListener('change', () => drawGroup());
   $('tab-chat').addEventListener('click', () => showTab('chat'));
   $('tab-groups').addEventListener('click', () => showTab('groups'));
-  $('lang').addEventListener('click', () => { locale = locale === 'zh-CN' ? 'en' : 'zh-CN'; localStorage.setItem('kaopu.locale', locale); applyStrings(); });
+  $('lang').addEventListener('click', () => { locale = locale === 'zh-CN' ? 'en' : 'zh-CN'; localStorage.setItem('kaopu.locale', locale); applyStrings(); drawPresets(); });
   init();
 })();
 `;

@@ -50,7 +50,7 @@ form{display:flex;gap:8px;margin-top:10px}form input{flex:1}.card form.inputs{di
 <button id="tab-groups" role="tab" aria-selected="false" type="button" data-t="console.tab.groups"></button>
 <select id="group" aria-label="group" hidden></select></nav>
 <section id="log" aria-live="polite"></section>
-<form id="composer"><input id="text" autocomplete="off" aria-label="message"><button id="send" type="submit" data-t="console.send"></button></form>
+<form id="composer"><input id="text" autocomplete="off" aria-label="message"><select id="location" aria-label="location"></select><button id="send" type="submit" data-t="console.send"></button></form>
 </main>
 <script>window.KAOPU=${JSON.stringify({ needsToken: options.needsToken })};window.KAOPU_STRINGS=${strings};</script>
 <script>${PAGE_SCRIPT}</script>

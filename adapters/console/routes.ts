@@ -5,6 +5,7 @@ import { KaopuError } from '../../src/errors.js';
 import { describeIssues, replyError } from '../../src/http/reply-error.js';
 import type { Guard } from '../../src/http/route-guard.js';
 import type { ConsoleAdapterOptions } from './index.js';
+import { locationPresets } from './location-presets.js';
 import { consolePage } from './page.js';
 import { actionBody, groupParams, messageBody, userParams } from './schemas.js';
 
@@ -114,8 +115,18 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       const body = messageBody.safeParse(request.body);
       if (!body.success)
         return replyError(reply, 400, 'error.bad_request', { detail: describeIssues(body.error.issues) });
-      const { userId, groupId, locale, text } = body.data;
-      const event = await eventFor(request, reply, userId, groupId, locale, { kind: 'text', text });
+      const { userId, groupId, locale, text, location } = body.data;
+      const payload: BotEvent['payload'] = location
+        ? {
+            kind: 'location',
+            lat: location.lat,
+            lng: location.lng,
+            datum: location.datum,
+            ...(location.accuracyM !== undefined ? { accuracyM: location.accuracyM } : {}),
+            ...(location.label !== undefined ? { label: location.label } : {}),
+          }
+        : { kind: 'text', text: text ?? '' };
+      const event = await eventFor(request, reply, userId, groupId, locale, payload);
       if (!event) return reply;
       // What the sender sees privately; what the group sees is in its history.
       return answer(reply, event);
@@ -134,6 +145,11 @@ export function consoleRoutes(server: FastifyInstance, context: AdapterContext, 
       if (!event) return reply;
       return answer(reply, event);
     });
+
+    // "Share location" presets for each site: at the site, 250 m away, and a spoofed sequence.
+    scope.get('/console/api/location-presets', { config: { guard: CONSOLE } }, async () =>
+      locationPresets(await db.site.findMany({ orderBy: { code: 'asc' }, take: 50 })),
+    );
 
     scope.get('/console/api/groups', { config: { guard: CONSOLE } }, async () => {
       const groups = await db.groupChat.findMany({

@@ -1,5 +1,6 @@
 // The attendance feature's KPI metrics over its check-ins: lateness, absences, customer visits,
-// time on site and overtime.
+// time on site and overtime. Only ACCEPTED check-ins count: one outside the fence or flagged
+// counts once a manager or HR accepts it, and never when rejected.
 import type { Prisma } from '../db/client.js';
 import {
   type Dialect,
@@ -45,7 +46,7 @@ function checkInPairs(d: Dialect, w: MetricWindow, office: boolean): Prisma.Sql 
         LEAD("kind") ${over} AS "nk", LEAD("siteId") ${over} AS "ns",
         LEAD("at") ${over} AS "nat", LEAD("id") ${over} AS "nid"
       FROM "CheckIn"
-      WHERE "at" >= ${w.start} AND "at" < ${w.end} AND "verdict" <> 'REJECTED'
+      WHERE "at" >= ${w.start} AND "at" < ${w.end} AND "verdict" = 'ACCEPTED'
         ${siteFilter(w, office)} ${only('"employeeId"', w)}
     ) p
     WHERE p."kind" = 'IN' AND p."nk" = 'OUT' AND p."ns" = p."siteId"`;
@@ -67,7 +68,7 @@ const lateCount: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: 'COUNT(*)',
-        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" <> 'REJECTED'`,
+        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" = 'ACCEPTED'`,
       },
       d,
       w,
@@ -89,7 +90,7 @@ const lateMinutes: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: 'SUM("lateMinutes")',
-        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" <> 'REJECTED'`,
+        where: `"kind" = 'IN' AND "lateMinutes" > 0 AND "verdict" = 'ACCEPTED'`,
       },
       d,
       w,
@@ -118,7 +119,7 @@ const absentDays: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: sql`COUNT(DISTINCT ${day})`,
-        where: sql`"kind" = 'IN' AND "verdict" <> 'REJECTED' AND ${days.length > 0 ? sql`${day} IN (${join(days)})` : sql`1 = 0`}`,
+        where: sql`"kind" = 'IN' AND "verdict" = 'ACCEPTED' AND ${days.length > 0 ? sql`${day} IN (${join(days)})` : sql`1 = 0`}`,
         id: `"id"`,
       },
       d,
@@ -144,7 +145,7 @@ const visits: MetricSpec = {
         employee: '"employeeId"',
         time: '"at"',
         value: 'COUNT(*)',
-        where: sql`"kind" = 'IN' AND "verdict" <> 'REJECTED' ${siteFilter(w, false)}`,
+        where: sql`"kind" = 'IN' AND "verdict" = 'ACCEPTED' ${siteFilter(w, false)}`,
       },
       d,
       w,

@@ -6,6 +6,7 @@ type Tx = Prisma.TransactionClient;
 import { periodOf, previousPeriod } from '../time/period.js';
 import { addDays, localDate, zonedTime } from '../time/zoned.js';
 import { DEPARTMENTS, type DemoPerson, PEOPLE, POSITIONS, TEAMS } from './company.js';
+import { seedFieldToday } from './field-today.js';
 import { generateAttendance } from './generate-attendance.js';
 import { generateSales } from './generate-sales.js';
 import { generateTickets, generateTraining } from './generate-service.js';
@@ -221,6 +222,7 @@ export async function seedDemo(db: Tx, options: SeedOptions): Promise<SeedSummar
   await seedPeopleProcesses(db, today, now);
   await seedSurveyIntegrity(db, at(`${today.slice(0, 8)}01`, 0));
   await seedIdentities(db, today, now);
+  await seedFieldToday(db, today, now, tz);
 
   return {
     employees: PEOPLE.length,

@@ -1,5 +1,6 @@
 import { alerts } from './en/alerts.js';
 import { api } from './en/api.js';
+import { attendance } from './en/attendance.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -18,6 +19,7 @@ import type { MessageKey } from './index.js';
 // Typed against zh-CN: a key missing here (or extra) is a type error.
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...attendance,
   ...consoleUi,
   ...dingtalk,
   ...wecom,

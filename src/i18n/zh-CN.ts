@@ -2,6 +2,7 @@
 
 import { alerts } from './zh-CN/alerts.js';
 import { api } from './zh-CN/api.js';
+import { attendance } from './zh-CN/attendance.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -18,6 +19,7 @@ import { wecom } from './zh-CN/wecom.js';
 
 export const zhCN = {
   ...core,
+  ...attendance,
   ...consoleUi,
   ...dingtalk,
   ...wecom,

@@ -17,6 +17,12 @@ export const EVENT_SCHEMAS = {
   }),
   /** A check-in needs a human: outside the fence or with anti-spoofing flags. */
   'checkIn.flagged': z.object({ checkInId: id, employeeId: id, flags: z.array(z.string().max(64)).max(32) }),
+  /** Nobody checked in by the shift's start + grace on a workday, not on leave (the alerts feature listens). */
+  'attendance.missing': z.object({
+    employeeId: id,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    shiftStartsAt: instant,
+  }),
   /** A customer answered a satisfaction survey. */
   'survey.answered': z.object({
     answerId: id,
@@ -24,12 +30,6 @@ export const EVENT_SCHEMAS = {
     workOrderId: id.nullable(),
     csat: z.number().int().min(1).max(5),
     nps: z.number().int().min(0).max(10).nullable(),
-  }),
-  /** A scheduled employee did not check in by the start of their shift (holidays and leave excluded). */
-  'attendance.missing': z.object({
-    employeeId: id,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    shiftStartsAt: instant,
   }),
   /** A data source's sync failed again; `failures` counts the failures in a row. */
   'sync.failed': z.object({

@@ -109,7 +109,12 @@ export function kpiRecords(app: TestApp) {
       id: string,
       employeeId: string,
       at: Date,
-      o: { kind?: 'IN' | 'OUT'; siteId?: string; lateMinutes?: number; verdict?: 'ACCEPTED' | 'REJECTED' } = {},
+      o: {
+        kind?: 'IN' | 'OUT';
+        siteId?: string;
+        lateMinutes?: number;
+        verdict?: 'ACCEPTED' | 'OUTSIDE_FENCE' | 'FLAGGED' | 'REJECTED';
+      } = {},
     ): Promise<string> {
       await db.checkIn.create({
         data: { id, employeeId, at, kind: o.kind ?? 'IN', method: 'PAGE', verdict: o.verdict ?? 'ACCEPTED', ...o },

@@ -145,3 +145,18 @@ describe('overtime_hours', () => {
     expect(await r.metric('overtime_hours', 'e-ot')).toEqual({ value: 0, recordIds: [] });
   });
 });
+
+describe('check-ins waiting for review', () => {
+  beforeAll(async () => {
+    await r.employee('e-rv');
+    await r.checkIn('rv-1', 'e-rv', bj('2026-08-03 09:20'), { lateMinutes: 20 });
+    await r.checkIn('rv-2', 'e-rv', bj('2026-08-04 09:30'), { lateMinutes: 30, verdict: 'FLAGGED' });
+    await r.checkIn('rv-3', 'e-rv', bj('2026-08-05 09:40'), { lateMinutes: 40, verdict: 'OUTSIDE_FENCE' });
+  });
+
+  it('count only once accepted: flagged and outside-the-fence check-ins wait for the reviewer', async () => {
+    expect(await r.metric('late_count', 'e-rv')).toEqual({ value: 1, recordIds: ['rv-1'] });
+    await app.db.checkIn.update({ where: { id: 'rv-2' }, data: { verdict: 'ACCEPTED' } });
+    expect(await r.metric('late_count', 'e-rv')).toEqual({ value: 2, recordIds: ['rv-1', 'rv-2'] });
+  });
+});

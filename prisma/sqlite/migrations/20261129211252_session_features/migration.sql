@@ -8,9 +8,6 @@ DROP INDEX "HelpdeskTicket_externalId_key";
 DROP INDEX "WorkOrder_externalId_key";
 
 -- AlterTable
-ALTER TABLE "CheckIn" ADD COLUMN "deviceHash" TEXT;
-
--- AlterTable
 ALTER TABLE "OutboxMessage" ADD COLUMN "updatesId" TEXT;
 
 -- AlterTable
@@ -102,6 +99,21 @@ CREATE TABLE "IdentityConflict" (
     "resolvedAt" DATETIME
 );
 
+-- CreateTable
+CREATE TABLE "PunchCorrection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "employeeId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "reason" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "decidedById" TEXT,
+    "decidedAt" DATETIME,
+    "decisionReason" TEXT,
+    "checkInId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -133,6 +145,41 @@ ALTER TABLE "new_Alert" RENAME TO "Alert";
 CREATE UNIQUE INDEX "Alert_dedupeKey_key" ON "Alert"("dedupeKey");
 CREATE INDEX "Alert_teamId_createdAt_idx" ON "Alert"("teamId", "createdAt");
 CREATE INDEX "Alert_status_deliveredAt_idx" ON "Alert"("status", "deliveredAt");
+CREATE TABLE "new_CheckIn" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "externalId" TEXT,
+    "employeeId" TEXT NOT NULL,
+    "siteId" TEXT,
+    "workOrderId" TEXT,
+    "kind" TEXT NOT NULL,
+    "method" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "lat" REAL,
+    "lng" REAL,
+    "datum" TEXT,
+    "accuracyM" REAL,
+    "distanceM" REAL,
+    "verdict" TEXT NOT NULL,
+    "flags" TEXT NOT NULL DEFAULT '[]',
+    "lateMinutes" INTEGER NOT NULL DEFAULT 0,
+    "evidence" TEXT NOT NULL DEFAULT '[]',
+    "note" TEXT,
+    "device" TEXT,
+    "corrected" BOOLEAN NOT NULL DEFAULT false,
+    "reviewedById" TEXT,
+    "reviewedAt" DATETIME,
+    "deviceHash" TEXT,
+    "reviewReason" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CheckIn_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "CheckIn_siteId_fkey" FOREIGN KEY ("siteId") REFERENCES "Site" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_CheckIn" ("accuracyM", "at", "createdAt", "datum", "distanceM", "employeeId", "externalId", "flags", "id", "kind", "lat", "lateMinutes", "lng", "method", "reviewedAt", "reviewedById", "siteId", "verdict", "workOrderId") SELECT "accuracyM", "at", "createdAt", "datum", "distanceM", "employeeId", "externalId", "flags", "id", "kind", "lat", "lateMinutes", "lng", "method", "reviewedAt", "reviewedById", "siteId", "verdict", "workOrderId" FROM "CheckIn";
+DROP TABLE "CheckIn";
+ALTER TABLE "new_CheckIn" RENAME TO "CheckIn";
+CREATE UNIQUE INDEX "CheckIn_externalId_key" ON "CheckIn"("externalId");
+CREATE INDEX "CheckIn_employeeId_at_idx" ON "CheckIn"("employeeId", "at");
+CREATE INDEX "CheckIn_at_idx" ON "CheckIn"("at");
 CREATE TABLE "new_SurveyAnswer" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "invitationId" TEXT,
@@ -206,6 +253,9 @@ CREATE INDEX "LinkCode_platform_platformUserId_idx" ON "LinkCode"("platform", "p
 
 -- CreateIndex
 CREATE UNIQUE INDEX "IdentityConflict_source_platformUserId_reason_key" ON "IdentityConflict"("source", "platformUserId", "reason");
+
+-- CreateIndex
+CREATE INDEX "PunchCorrection_employeeId_at_idx" ON "PunchCorrection"("employeeId", "at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CrmOrder_source_externalId_key" ON "CrmOrder"("source", "externalId");

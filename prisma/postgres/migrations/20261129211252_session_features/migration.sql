@@ -4,6 +4,12 @@ CREATE TYPE "ContractTerm" AS ENUM ('FIXED', 'OPEN_ENDED', 'TASK');
 -- CreateEnum
 CREATE TYPE "LeaveStatus" AS ENUM ('PENDING', 'APPROVED', 'DECLINED', 'CANCELLED');
 
+-- CreateEnum
+CREATE TYPE "PunchCorrectionStatus" AS ENUM ('PENDING', 'APPROVED', 'DECLINED');
+
+-- AlterEnum
+ALTER TYPE "CheckInMethod" ADD VALUE 'CORRECTION';
+
 -- DropIndex
 DROP INDEX "CrmOrder_externalId_key";
 
@@ -24,7 +30,12 @@ ADD COLUMN     "escalationLevel" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "snoozedUntil" TIMESTAMP(3);
 
 -- AlterTable
-ALTER TABLE "CheckIn" ADD COLUMN     "deviceHash" TEXT;
+ALTER TABLE "CheckIn" ADD COLUMN     "corrected" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "device" TEXT,
+ADD COLUMN     "deviceHash" TEXT,
+ADD COLUMN     "evidence" TEXT NOT NULL DEFAULT '[]',
+ADD COLUMN     "note" TEXT,
+ADD COLUMN     "reviewReason" TEXT;
 
 -- AlterTable
 ALTER TABLE "OutboxMessage" ADD COLUMN     "updatesId" TEXT;
@@ -136,6 +147,23 @@ CREATE TABLE "IdentityConflict" (
     CONSTRAINT "IdentityConflict_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "PunchCorrection" (
+    "id" TEXT NOT NULL,
+    "employeeId" TEXT NOT NULL,
+    "kind" "CheckInKind" NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "reason" TEXT NOT NULL,
+    "status" "PunchCorrectionStatus" NOT NULL DEFAULT 'PENDING',
+    "decidedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "decisionReason" TEXT,
+    "checkInId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PunchCorrection_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "SurveyReview_answerId_key" ON "SurveyReview"("answerId");
 
@@ -159,6 +187,9 @@ CREATE INDEX "LinkCode_platform_platformUserId_idx" ON "LinkCode"("platform", "p
 
 -- CreateIndex
 CREATE UNIQUE INDEX "IdentityConflict_source_platformUserId_reason_key" ON "IdentityConflict"("source", "platformUserId", "reason");
+
+-- CreateIndex
+CREATE INDEX "PunchCorrection_employeeId_at_idx" ON "PunchCorrection"("employeeId", "at");
 
 -- CreateIndex
 CREATE INDEX "Alert_status_deliveredAt_idx" ON "Alert"("status", "deliveredAt");
