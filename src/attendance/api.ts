@@ -23,6 +23,18 @@ export const apiCheckInBody = z.object({
   id: z.string().min(1).max(100),
 });
 
+const checkInAnswer = z.object({
+  checkInId: z.string(),
+  /** false when this client id was sent before: the stored check-in is returned unchanged. */
+  created: z.boolean(),
+  verdict: z.enum(['ACCEPTED', 'OUTSIDE_FENCE', 'FLAGGED', 'REJECTED']),
+  siteId: z.string().nullable(),
+  distanceM: z.number().nullable(),
+  lateMinutes: z.number().nullable(),
+  /** Each anti-spoofing flag with the numbers behind it. */
+  flags: z.array(z.object({ code: z.string(), evidence: z.record(z.string(), z.union([z.string(), z.number()])) })),
+});
+
 export function checkInApiRoutes(kit: FeatureKit) {
   return [
     route({
@@ -30,6 +42,28 @@ export function checkInApiRoutes(kit: FeatureKit) {
       path: '/checkins',
       summary: 'Record a check-in from a company app (same rules, verdict and evidence as the page)',
       body: apiCheckInBody,
+      docs: {
+        description:
+          'Judged by the same rules as the check-in page (datum conversion, the fence of the site the employee is ' +
+          'working at, anti-spoofing flags, the shift). The employee must have consented to location check-ins ' +
+          '(403 otherwise). The same `id` twice is one check-in.',
+        response: checkInAnswer,
+        responses: { 403: 'The employee has not consented to location check-ins', 404: 'No such employee' },
+        example: {
+          // 钱涛 of the demo's field sales team, at the demo's "today" (tests run at this instant).
+          body: {
+            employee: 'KP0014',
+            kind: 'IN',
+            lat: 30.2741,
+            lng: 120.1551,
+            datum: 'WGS84',
+            accuracyM: 15,
+            at: '2026-11-18T04:00:00Z',
+            device: 'app-7f3a',
+            id: 'app-checkin-0001',
+          },
+        },
+      },
       handle: async ({ body, reply, request }) => {
         const at = new Date(body.at);
         if (Math.abs(at.getTime() - kit.now().getTime()) > MAX_SKEW_MS)
@@ -55,8 +89,9 @@ export function checkInApiRoutes(kit: FeatureKit) {
         });
         if (result.status === 'consent_required') return replyError(reply, 403, 'attendance.api.consent_required');
         const c = result.checkIn;
-        return reply.code(result.status === 'stored' ? 201 : 200).send({
+        return reply.code(200).send({
           checkInId: c.id,
+          created: result.status === 'stored',
           verdict: c.verdict,
           siteId: c.site?.id ?? null,
           distanceM: c.distanceM,

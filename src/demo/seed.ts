@@ -223,6 +223,15 @@ export async function seedDemo(db: Tx, options: SeedOptions): Promise<SeedSummar
   await seedSurveyIntegrity(db, at(`${today.slice(0, 8)}01`, 0));
   await seedIdentities(db, today, now);
   await seedFieldToday(db, today, now, tz);
+  // The field sales team agreed to location check-ins when they joined (PIPL consent is per
+  // purpose); the after-sales engineers are asked on their first check-in, as the console shows.
+  await db.consent.createMany({
+    data: PEOPLE.filter((p) => p.team === 'sales').map((p) => ({
+      employeeId: idFor('emp', p.key),
+      purpose: 'attendance.location',
+      grantedAt: at(addDays(today, -p.hiredDaysAgo), 9 * 60),
+    })),
+  });
 
   return {
     employees: PEOPLE.length,

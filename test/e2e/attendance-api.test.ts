@@ -36,13 +36,13 @@ const body = {
 };
 
 describe('POST /api/v1/checkins', () => {
-  it('records a check-in at the work order’s site with its verdict (201), once per client id', async () => {
+  it('records a check-in at the work order’s site with its verdict, once per client id', async () => {
     const res = await post(body);
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ verdict: 'ACCEPTED', siteId: site.id, flags: [] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: true, verdict: 'ACCEPTED', siteId: site.id, flags: [] });
     const again = await post(body);
     expect(again.statusCode).toBe(200);
-    expect(again.json().checkInId).toBe(res.json().checkInId);
+    expect(again.json()).toMatchObject({ created: false, checkInId: res.json().checkInId });
   });
 
   it('answers 400 naming the field for bad coordinates, missing accuracy or a stale time', async () => {
