@@ -1,6 +1,7 @@
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
+import { explain } from './en/explain.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
 import { reports } from './en/reports.js';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...explain,
 };

@@ -2,6 +2,7 @@
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
+import { explain } from './zh-CN/explain.js';
 import { kpi } from './zh-CN/kpi.js';
 import { payroll } from './zh-CN/payroll.js';
 import { reports } from './zh-CN/reports.js';
@@ -19,4 +20,5 @@ export const zhCN = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...explain,
 } as const;

@@ -3,7 +3,7 @@ import type { Card } from '../../cards/card.js';
 import { teamBoardCard } from '../../cards/team-board-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { periodArgument, previousPeriod } from '../time/period.js';
+import { previousPeriod, splitPeriod } from '../time/period.js';
 import type { KpiContext } from './context.js';
 import { isBelowTarget, scoreDelta } from './insights.js';
 import { markMissing } from './pending.js';
@@ -13,9 +13,8 @@ import { findTeam, managedTeamIds, teamById, teamResults } from './store-views.j
 export async function showTeam(kpi: KpiContext, ctx: CommandContext): Promise<Card[]> {
   const { db, audit } = kpi.deps;
   const { actor, t, args, now } = ctx;
-  const periodArg = args.find((a) => /^\d{4}-\d{2}$/.test(a));
-  const name = args.filter((a) => a !== periodArg).join(' ');
-  const period = periodArgument(periodArg, now, actor.timeZone);
+  const { period, rest } = splitPeriod(args, now, actor.timeZone);
+  const name = rest.join(' ');
   const hr = actor.role === 'HR' || actor.role === 'ADMIN';
   let team: { id: string; name: string } | null;
   if (hr && name) {

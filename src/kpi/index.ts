@@ -3,7 +3,7 @@
 import type { Feature } from '../bot/feature.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
 import { serviceToken } from '../kit/index.js';
-import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
+import { currentPeriod, periodArgument, previousPeriod, splitPeriod } from '../time/period.js';
 import type { KpiContext, KpiDeps } from './context.js';
 import { showCard, showWhy } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';
@@ -95,7 +95,15 @@ export const kpi: Feature = (kit) => {
     roles: EVERYONE,
     usage: 'kpi / 绩效 [YYYY-MM]',
     describe: 'kpi.command.kpi',
-    handle: (ctx) => showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone)),
+    handle: (ctx) => {
+      const { period, rest } = splitPeriod(ctx.args, ctx.now, ctx.actor.timeZone);
+      // a word that is no month ("kpi foo") is refused as a month, as before
+      return showCard(
+        context,
+        ctx,
+        rest[0] === undefined ? period : periodArgument(rest[0], ctx.now, ctx.actor.timeZone),
+      );
+    },
   });
   kit.commands.extend(KPI_COMMANDS.card, {
     words: ['weights', '权重'],

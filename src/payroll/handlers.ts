@@ -6,7 +6,7 @@ import { reportPayrollCard } from '../../cards/report-payroll-card.js';
 import type { ActionContext, CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { formatLocalTime } from '../time/format-local-time.js';
-import { currentPeriod, periodArgument, periodSchema } from '../time/period.js';
+import { currentPeriod, periodSchema, periodStarted, splitPeriod } from '../time/period.js';
 import { buildPayrollExport, type PayrollDeps } from './export.js';
 import { PAYROLL_ACTIONS } from './index.js';
 import { closeTiming } from './rules.js';
@@ -54,9 +54,8 @@ async function close(ctx: HandlerContext, deps: PayrollDeps, period: string): Pr
  * A past month closes at once; the running month asks for confirmation; a future one cannot.
  */
 export async function closePeriodCommand(ctx: CommandContext, deps: PayrollDeps): Promise<Card[]> {
-  const [text, extra] = ctx.args;
-  if (!text || extra !== undefined) throw new KaopuError('payroll.close.usage');
-  const period = periodArgument(text, ctx.now, ctx.actor.timeZone);
+  const { period, rest, given } = splitPeriod(ctx.args, ctx.now, ctx.actor.timeZone);
+  if (!given || rest.length > 0) throw new KaopuError('payroll.close.usage');
   const timing = closeTiming(period, currentPeriod(ctx.now, ctx.actor.timeZone));
   if (timing === 'future') throw new KaopuError('payroll.close.future', { params: { period } });
   if (timing === 'current') {
@@ -77,6 +76,8 @@ export async function confirmCloseAction(ctx: ActionContext, deps: PayrollDeps):
 
 /** `report payroll <period>`; the report command has already checked the role. */
 export async function payrollReport(ctx: CommandContext, deps: PayrollDeps, period: string): Promise<Card[]> {
+  if (!periodStarted(period, ctx.now, ctx.actor.timeZone))
+    throw new KaopuError('period.not_started', { params: { period } });
   const file = await buildPayrollExport(deps, exportInput(ctx, period));
   await deps.audit({
     actorId: ctx.actor.id,

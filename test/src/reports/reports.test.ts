@@ -123,7 +123,7 @@ describe('report dept', () => {
 
   it('answers an unknown department and a bad month with one clear sentence', async () => {
     expect((await say('emp_malin', 'report dept 不存在部 2026-10')).text).toContain('找不到部门“不存在部”');
-    expect((await say('emp_malin', 'report dept 售后服务部 2026-13')).text).toContain('“2026-13”不是有效的月份');
+    expect((await say('emp_malin', 'report dept 售后服务部 2026-13')).text).toContain('“2026-13”里的月份不存在');
   });
 });
 
@@ -187,6 +187,17 @@ describe('who may see what', () => {
     const card = await say('emp_sunli', 'report payroll 2026-10');
     expect(card.text).toContain('抱歉，工资导出仅限人事使用。');
     expect(await auditRows('emp_sunli', 'report.refused')).toHaveLength(1);
+  });
+
+  it('offers no payroll export for a month that has not started', async () => {
+    const card = await say('emp_malin', 'report payroll 2099-01');
+    expect(card.text).toContain('2099-01 还没有开始，没有可导出的数据。');
+    expect(cardButtons(card)).toHaveLength(0);
+  });
+
+  it('reads "last month" in two words like every other month form', async () => {
+    const card = await say('emp_malin', 'report dept 售后服务部 last month');
+    expect(card.title).toMatch(/^售后服务部 · \d{4}-\d{2} 绩效报表$/);
   });
 
   it('answers an English-speaking manager in English', async () => {
