@@ -27,8 +27,9 @@ export interface KpiCardView {
   /** Points since last week; null when there is nothing to compare. */
   weekDelta: number | null;
   metrics: KpiCardMetric[];
-  deductions: { rule: string; count: number; points: number }[];
-  bonuses: { rule: string; count: number; points: number }[];
+  /** `rule` names the metric it counts; `per` is the model's rule name the "why" button carries. */
+  deductions: { rule: string; count: number; points: number; per?: string }[];
+  bonuses: { rule: string; count: number; points: number; per?: string }[];
   movers: { code: string; points: number }[];
   /** The "why" button's action id (declared in src/kpi/index.ts) and the value each metric's button carries. */
   whyActionId: string;
@@ -81,7 +82,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
     list
       .filter((r) => r.count > 0)
       .map((r) => t('kpi.card.rule_item', { rule: metricLabel(r.rule, t), count: r.count, points: r.points }))
-      .join('；');
+      .join(t('list.separator'));
   const ded = rules(view.deductions);
   if (ded) blocks.push({ type: 'text', text: t('kpi.card.deductions', { list: ded }) });
   const bon = rules(view.bonuses);
@@ -89,7 +90,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
   if (view.movers.length > 0) {
     const list = view.movers
       .map((m) => t('kpi.card.mover_item', { metric: metricLabel(m.code, t), points: formatScore(m.points) }))
-      .join('、');
+      .join(t('list.separator_short'));
     blocks.push({ type: 'text', text: t('kpi.card.movers', { list }) });
   }
   const buttons: Button[] = view.metrics
@@ -99,6 +100,15 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
       label: t('kpi.card.why', { metric: metricLabel(m.code, t) }),
       value: view.whyValue(m.code),
     }));
+  for (const r of [...view.deductions, ...view.bonuses]) {
+    if (r.count > 0 && r.per) {
+      buttons.push({
+        actionId: view.whyActionId,
+        label: t('kpi.card.why', { metric: metricLabel(r.rule, t) }),
+        value: view.whyValue(r.per),
+      });
+    }
+  }
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
   blocks.push({
     type: 'text',

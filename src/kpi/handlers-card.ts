@@ -2,10 +2,7 @@
 
 import type { Card } from '../../cards/card.js';
 import { type KpiCardView, kpiCard } from '../../cards/kpi-card.js';
-import { kpiWhyCard } from '../../cards/kpi-why-card.js';
-import { refuse } from '../audit/refuse.js';
-import type { ActionContext, HandlerContext } from '../bot/registry.js';
-import { KaopuError } from '../errors.js';
+import type { HandlerContext } from '../bot/registry.js';
 import { periodOf } from '../time/period.js';
 import { addDays, localDate } from '../time/zoned.js';
 import type { KpiContext } from './context.js';
@@ -13,10 +10,8 @@ import { KPI_ACTIONS } from './index.js';
 import { isBelowTarget, progressRatio, scoreDelta, topMovers } from './insights.js';
 import { markMissing } from './pending.js';
 import type { KpiInputs } from './rules.js';
-import { findResult, findResultById, snapshotOnOrBefore } from './store-views.js';
+import { findResult, snapshotOnOrBefore } from './store-views.js';
 import { ruleMetric } from './validate-model.js';
-
-const WHY_ROWS = 10;
 
 export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: string): Promise<Card[]> {
   const { db } = kpi.deps;
@@ -68,8 +63,8 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
       ratio: progressRatio(m),
     })),
     // rule names (late, error.MAJOR) are shown by the metric they count
-    deductions: inputs.deductions.map((d) => ({ ...d, rule: ruleMetric(d.rule) })),
-    bonuses: inputs.bonuses.map((b) => ({ ...b, rule: ruleMetric(b.rule) })),
+    deductions: inputs.deductions.map((d) => ({ ...d, rule: ruleMetric(d.rule), per: d.rule })),
+    bonuses: inputs.bonuses.map((b) => ({ ...b, rule: ruleMetric(b.rule), per: b.rule })),
     movers: topMovers(inputs),
     whyValue: (code) => `${result.id}|${code}`,
     computedAt: `${localDate(result.computedAt, actor.timeZone)}`,
@@ -85,66 +80,4 @@ async function weekAgoScore(kpi: KpiContext, employeeId: string, zone: string, p
   if (periodOf(date) !== period || date < `${period}-01`) return null;
   const snap = await snapshotOnOrBefore(kpi.deps.db, employeeId, period, date);
   return snap && snap.takenOn > addDays(date, -7) ? snap.totalScore : null;
-}
-
-export async function showWhy(kpi: KpiContext, ctx: ActionContext): Promise<Card[]> {
-  const { db, audit } = kpi.deps;
-  const { actor, t } = ctx;
-  const [resultId, metric] = (ctx.value ?? '').split('|');
-  const result = resultId ? await findResultById(db, resultId) : null;
-  if (!result || !metric) throw new KaopuError('kpi.why.gone');
-  const details = { period: result.period, metric };
-  if (!(await kpi.deps.access.employee(actor, result.employeeId))) {
-    await refuse(
-      audit,
-      ctx,
-      { action: 'kpi.why.refused', subjectType: 'KpiResult', subjectId: result.id, details },
-      new KaopuError('kpi.why.forbidden', { status: 403 }),
-    );
-  }
-  if (actor.id !== result.employeeId) {
-    await audit({
-      actorId: actor.id,
-      actorKind: 'employee',
-      action: 'kpi.why.read',
-      subjectType: 'KpiResult',
-      subjectId: result.id,
-      channel: ctx.event.platform,
-      details,
-    });
-  }
-  const inputs = result.inputs as unknown as KpiInputs;
-  const source = inputs.metrics.find((m) => m.metric === metric) ?? inputs.deductions.find((d) => d.rule === metric);
-  if (!source) throw new KaopuError('kpi.why.gone');
-  // a deduction or bonus lists the records of the metric its rule counts (late → late_count)
-  const why = kpi.engine.metrics.get('recordType' in source ? source.metric : ruleMetric(source.rule))?.why;
-  const rows = (why ? await why(db, source.recordIds) : []).sort(
-    (a, b) => a.rank - b.rank || a.ref.localeCompare(b.ref),
-  );
-  const zone = actor.timeZone;
-  return [
-    kpiWhyCard(
-      {
-        name: result.employee.name,
-        period: result.period,
-        metric,
-        value: 'value' in source ? source.value : source.count,
-        unit: 'unit' in source ? source.unit : 'count',
-        count: source.recordIds.length,
-        rows: rows.slice(0, WHY_ROWS).map((r) => ({
-          ref: r.ref,
-          date: localDate(r.at, zone),
-          score: r.score,
-          detail: [
-            r.flags.complaint ? t(r.flags.repeat ? 'kpi.why.repeat' : 'kpi.why.complaint') : '',
-            r.flags.lateMinutes ? t('kpi.why.late', { min: r.flags.lateMinutes }) : '',
-            r.detail,
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        })),
-      },
-      t,
-    ),
-  ];
 }
