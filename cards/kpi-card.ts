@@ -35,7 +35,8 @@ export interface KpiCardView {
   whyActionId: string;
   whyValue: (code: string) => string;
   computedAt: string;
-  modelCode: string;
+  /** The model's display name (its code stays out of the card). */
+  modelName: string;
   modelVersion: number;
 }
 
@@ -112,7 +113,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
   blocks.push({
     type: 'text',
-    text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelCode, version: view.modelVersion }),
+    text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelName, version: view.modelVersion }),
   });
   const tone = view.band === 'D' ? 'warning' : 'info';
   return makeCard({ audience: 'personal', title, tone, blocks });

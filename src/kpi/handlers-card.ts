@@ -24,7 +24,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     whyActionId: KPI_ACTIONS.why,
     whyValue: () => '',
     computedAt: '',
-    modelCode: '',
+    modelName: '',
     modelVersion: 0,
   };
   const empty = {
@@ -68,7 +68,7 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     movers: topMovers(inputs),
     whyValue: (code) => `${result.id}|${code}`,
     computedAt: `${localDate(result.computedAt, actor.timeZone)}`,
-    modelCode: result.modelVersion.model.code,
+    modelName: result.modelVersion.model.name,
     modelVersion: result.modelVersion.version,
   };
   return [kpiCard(view, t)];

@@ -45,6 +45,7 @@ export type {
 } from './metrics/index.js';
 export { combineWhy, createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
 export type { RecordsChanged } from './record-changes.js';
+export { ruleMetric } from './validate-model.js';
 
 /** The KPI engine as other parts of the app drive it: scripts, jobs' tests, operators. */
 export interface KpiRuntime {

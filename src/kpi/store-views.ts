@@ -4,7 +4,7 @@ import type { Db, Prisma } from '../db/client.js';
 export async function findResult(db: Db, employeeId: string, period: string) {
   return db.kpiResult.findUnique({
     where: { employeeId_period: { employeeId, period } },
-    include: { modelVersion: { select: { version: true, model: { select: { code: true } } } } },
+    include: { modelVersion: { select: { version: true, model: { select: { code: true, name: true } } } } },
   });
 }
 

@@ -1,5 +1,6 @@
 // `report dept <name> [period]`: summary card, XLSX/CSV of everyone in scope, two charts.
 import type { Card } from '../../cards/card.js';
+import { modelLabel } from '../../cards/kpi-format.js';
 import { reportDeptCard } from '../../cards/report-dept-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
@@ -81,7 +82,7 @@ export async function deptReport(
 
   const ranked = [...rows].sort((a, b) => (b.result?.totalScore ?? -Infinity) - (a.result?.totalScore ?? -Infinity));
   const models = [
-    ...new Set(rows.flatMap((r) => (r.result ? [`${r.result.modelCode} v${r.result.modelVersion}`] : []))),
+    ...new Set(rows.flatMap((r) => (r.result ? [modelLabel(r.result.modelName, r.result.modelVersion, t)] : []))),
   ].sort();
   return [
     reportDeptCard(

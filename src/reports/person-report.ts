@@ -1,11 +1,12 @@
 // `report person <name or employee no.> [period]`: every metric with the records behind it.
 import type { Card } from '../../cards/card.js';
-import { formatScore } from '../../cards/kpi-format.js';
+import { formatKpiValue, formatScore, metricLabel, modelLabel, ruleLabel } from '../../cards/kpi-format.js';
 import { reportPersonCard } from '../../cards/report-person-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { publishChart, publishReport } from '../files/index.js';
-import { round2, shortHash } from '../shared/index.js';
+import { ruleMetric } from '../kpi/index.js';
+import { shortHash } from '../shared/index.js';
 import { formatLocalTime } from '../time/format-local-time.js';
 import { recentPeriods } from '../time/period.js';
 import { trendChart } from './charts.js';
@@ -17,10 +18,6 @@ import { metricsTable, resultsTable, trendSeries } from './sheets.js';
 import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
 
 const TREND_MONTHS = 6;
-
-function show(n: number | null, unit = ''): string {
-  return n === null ? '—' : `${round2(n)}${unit ? ` ${unit}` : ''}`;
-}
 
 export async function personReport(
   ctx: CommandContext,
@@ -76,9 +73,9 @@ export async function personReport(
   const lines = [
     ...(inputs?.metrics ?? []).map((m) => ({
       kind: '',
-      item: m.metric,
-      value: show(m.value, m.unit),
-      target: show(m.target, m.unit),
+      item: metricLabel(m.metric, t),
+      value: formatKpiValue(m.value, m.unit, t),
+      target: formatKpiValue(m.target, m.unit, t),
       score: formatScore(m.score),
       weight: `${m.weight}%`,
       records: m.recordIds.length,
@@ -88,7 +85,7 @@ export async function personReport(
       ...(inputs?.bonuses ?? []).map((b) => ({ ...b, kind: t('reports.kind.bonus') })),
     ].map((x) => ({
       kind: x.kind,
-      item: x.rule,
+      item: ruleLabel(x.rule, ruleMetric, t),
       value: String(x.count),
       target: '—',
       score: formatScore(x.points),
@@ -111,7 +108,7 @@ export async function personReport(
               totalScore: scoreText(r.totalScore),
               band: r.band,
               prorated: r.prorated,
-              model: `${r.modelCode} v${r.modelVersion}`,
+              model: modelLabel(r.modelName, r.modelVersion, t),
               hash: shortHash(r.contentHash),
               computedAt: formatLocalTime(r.computedAt, actor.timeZone),
             }

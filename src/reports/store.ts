@@ -13,6 +13,7 @@ export interface ResultRow {
     band: string | null;
     prorated: boolean;
     modelCode: string;
+    modelName: string;
     modelVersion: number;
     contentHash: string;
     frozen: boolean;
@@ -39,7 +40,7 @@ function employeeSelect(period: string) {
         frozen: true,
         computedAt: true,
         inputs: true,
-        modelVersion: { select: { version: true, model: { select: { code: true } } } },
+        modelVersion: { select: { version: true, model: { select: { code: true, name: true } } } },
       },
     },
   } as const;
@@ -62,6 +63,7 @@ function toRow(e: EmployeeWithResult): ResultRow {
           band: r.band,
           prorated: r.prorated,
           modelCode: r.modelVersion.model.code,
+          modelName: r.modelVersion.model.name,
           modelVersion: r.modelVersion.version,
           contentHash: r.contentHash,
           frozen: r.frozen,
