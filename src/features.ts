@@ -3,6 +3,7 @@
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
+import { directory } from './directory/index.js';
 import { help } from './help/index.js';
 import { helpdesk } from './helpdesk/index.js';
 import { kpi } from './kpi/index.js';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   kpi,
   reports,
   payroll,
+  directory,
   // Each registers the KPI metric family over its own tables (kit.kpi.metrics).
   workOrders,
   surveys,

@@ -15,7 +15,7 @@ import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
 import { type Requester, reportAccess, scoreText } from './rules.js';
 import { metricsTable, resultsTable, trendSeries } from './sheets.js';
-import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
+import { findPeople, findPeriod, loadResultRows, loadScores, suggestPeople } from './store.js';
 
 const TREND_MONTHS = 6;
 
@@ -28,7 +28,18 @@ export async function personReport(
   const { t, now, actor } = ctx;
   const people = await findPeople(deps.db, parsed.subject);
   const name = parsed.subject.slice(0, 40);
-  if (people.length === 0) throw new KaopuError('reports.person_not_found', { params: { name } });
+  if (people.length === 0) {
+    const visible = (p: { id: string; teamId: string | null }) =>
+      requester.role !== 'MANAGER' ||
+      (requester.reportIds?.has(p.id) ?? false) ||
+      (p.teamId !== null && requester.managedTeamIds.includes(p.teamId));
+    const near = await suggestPeople(deps.db, parsed.subject, visible);
+    if (near.length === 0) throw new KaopuError('reports.person_not_found', { params: { name } });
+    const list = near
+      .map((p) => t('names.person_item', { name: p.name, no: p.employeeNo }))
+      .join(t('list.separator_short'));
+    throw new KaopuError('names.person_suggest', { params: { name, list } });
+  }
   if (people.length > 1) {
     const example = (people[0] as { employeeNo: string }).employeeNo;
     throw new KaopuError('reports.person_ambiguous', { params: { name, count: people.length, example } });
