@@ -26,6 +26,10 @@ export interface KpiCardView {
   coverage: number;
   /** Points since last week; null when there is nothing to compare. */
   weekDelta: number | null;
+  /** A past month has no "since last week" line. */
+  pastMonth?: boolean;
+  /** The month is closed: when, and the close's content hash (short). */
+  closed?: { at: string; hash: string } | null;
   metrics: KpiCardMetric[];
   /** `rule` names the metric it counts; `per` is the model's rule name the "why" button carries. */
   deductions: { rule: string; count: number; points: number; per?: string }[];
@@ -54,14 +58,18 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
         { label: t('kpi.card.band'), value: view.band ?? '—' },
       ],
     },
-    {
+  ];
+  if (view.closed)
+    blocks.push({ type: 'text', text: t('kpi.card.closed', { closedAt: view.closed.at, hash: view.closed.hash }) });
+  if (!view.pastMonth) {
+    blocks.push({
       type: 'text',
       text:
         view.weekDelta === null
           ? t('kpi.card.week_change_none')
           : t('kpi.card.week_change', { delta: formatDelta(view.weekDelta) }),
-    },
-  ];
+    });
+  }
   if (view.prorated)
     blocks.push({ type: 'text', text: t('kpi.card.prorated', { pct: Math.round(view.coverage * 100) }) });
   for (const m of view.metrics) {

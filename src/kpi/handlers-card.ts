@@ -3,7 +3,8 @@
 import type { Card } from '../../cards/card.js';
 import { type KpiCardView, kpiCard } from '../../cards/kpi-card.js';
 import type { HandlerContext } from '../bot/registry.js';
-import { periodOf } from '../time/period.js';
+import { formatLocalTime } from '../time/format-local-time.js';
+import { currentPeriod, periodOf } from '../time/period.js';
 import { addDays, localDate } from '../time/zoned.js';
 import type { KpiContext } from './context.js';
 import { KPI_ACTIONS } from './index.js';
@@ -52,6 +53,8 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     prorated: result.prorated,
     coverage: inputs.coverage,
     weekDelta: scoreDelta(result.totalScore, await weekAgoScore(kpi, actor.id, actor.timeZone, period, now)),
+    pastMonth: period < currentPeriod(now, actor.timeZone),
+    closed: await closedState(kpi, period, actor.timeZone),
     metrics: inputs.metrics.map((m) => ({
       code: m.metric,
       value: m.value,
@@ -72,6 +75,13 @@ export async function showCard(kpi: KpiContext, ctx: HandlerContext, period: str
     modelVersion: result.modelVersion.version,
   };
   return [kpiCard(view, t)];
+}
+
+/** When the month was closed and its hash, for the card; null while open. */
+async function closedState(kpi: KpiContext, period: string, zone: string) {
+  const row = await kpi.deps.db.kpiPeriod.findUnique({ where: { period } });
+  if (row?.status !== 'CLOSED' || !row.closedAt) return null;
+  return { at: formatLocalTime(row.closedAt, zone), hash: (row.contentHash ?? '').slice(0, 12) };
 }
 
 /** The weekly snapshot taken in the week up to 7 days ago; none (nothing to compare) otherwise. */

@@ -108,4 +108,23 @@ export const explain: Record<keyof typeof zh, string> = {
   'names.departments.hint': 'For a report send "report dept <name>"; part of the name or its pinyin is enough.',
   'names.teams.hint': 'For a team board send "team <name>"; part of the name or its pinyin is enough.',
   'names.none': 'Nothing here you can see.',
+  'close.confirm_what':
+    'This freezes {count} KPI results of {period} and produces the payroll export (close version {version}). Later changes only become adjustments; to correct, HR can send "kpi reopen {period} reason: …" until payroll is marked paid.',
+  'close.field.version': 'Close version',
+  'close.command.reopen': 'reopen a closed month (with a reason; not after payroll is marked paid)',
+  'close.command.paid': "mark a month's payroll paid (it can no longer be reopened)",
+  'close.reopen.usage': 'Usage: "kpi reopen 2026-10 reason: <why>"',
+  'close.reopen.reason':
+    'Reopening {period} needs a reason, for example "kpi reopen {period} reason: late work orders".',
+  'close.reopen.not_closed': '{period} is not closed, so there is nothing to reopen.',
+  'close.reopen.paid':
+    "{period}'s payroll was marked paid on {paidAt}; it can no longer be reopened. Record the correction as an adjustment next month.",
+  'close.reopen.title': '{period} reopened',
+  'close.reopen.done':
+    "{period}'s results are thawed and follow the latest records again. Closing again makes version {version} with a new hash, and the payroll export names the version.",
+  'close.paid.usage': 'Usage: "kpi paid 2026-10"',
+  'close.paid.not_closed': '{period} is not closed, so its payroll cannot be marked paid.',
+  'close.paid.title': '{period} marked paid',
+  'close.paid.done': '{period} close version {version} (hash {hash}) is marked paid; it can no longer be reopened.',
+  'kpi.card.closed': 'This month was closed on {closedAt} (hash {hash})',
 };

@@ -104,4 +104,21 @@ export const explain = {
   'names.departments.hint': '查看报表：“报表 部门 <部门名>”；名字可以只写一部分或用拼音。',
   'names.teams.hint': '查看团队看板：“团队 <团队名>”；名字可以只写一部分或用拼音。',
   'names.none': '没有您可以查看的内容。',
+  'close.confirm_what':
+    '将冻结 {period} 的 {count} 条绩效结果并生成工资导出（第 {version} 版结账）。之后的改动只会记为调整；如需更正，人事可以发送“绩效重开 {period} 原因：…”，在标记发薪之前都可以。',
+  'close.field.version': '结账版本',
+  'close.command.reopen': '重开已结账的月份（需写原因，标记发薪后不可重开）',
+  'close.command.paid': '标记某月工资已发放（之后不能再重开）',
+  'close.reopen.usage': '用法：“绩效重开 2026-10 原因：<原因>”',
+  'close.reopen.reason': '重开 {period} 必须写明原因，例如：“绩效重开 {period} 原因：补录工单”。',
+  'close.reopen.not_closed': '{period} 没有结账，无需重开。',
+  'close.reopen.paid': '{period} 的工资已于 {paidAt} 标记为已发放，不能再重开。更正请记为下月调整。',
+  'close.reopen.title': '{period} 已重开',
+  'close.reopen.done':
+    '{period} 的结果已解冻，会按最新记录重新计算。再次结账将生成第 {version} 版及新的数据指纹，工资导出会标明版本。',
+  'close.paid.usage': '用法：“绩效已发薪 2026-10”',
+  'close.paid.not_closed': '{period} 还没有结账，不能标记为已发薪。',
+  'close.paid.title': '{period} 已标记发薪',
+  'close.paid.done': '{period} 第 {version} 版结账（数据指纹 {hash}）已标记为已发薪，此后不能再重开。',
+  'kpi.card.closed': '本月已于 {closedAt} 结账（数据指纹 {hash}）',
 } as const;
