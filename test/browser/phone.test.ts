@@ -72,3 +72,24 @@ describe.each([360, 390])('the console at %i px', (width) => {
     await page.close();
   });
 });
+
+describe('console polish', () => {
+  it('keeps the chat across a reload and sends a double-clicked button once', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 780 } });
+    await page.goto(`${base}/console`);
+    await page.locator('#user option').first().waitFor({ state: 'attached' });
+    const card = await send(page, 'emp_liming', 'kpi');
+    const before = await page.locator('article.card').count();
+    await card.locator('button[data-action="kpi.why"]').first().dblclick();
+    await page.waitForFunction((n) => document.querySelectorAll('article.card').length > n, before);
+    await page.waitForTimeout(800);
+    expect(await page.locator('article.card').count()).toBe(before + 1);
+    expect(await page.locator('.bubble').count()).toBe(2);
+
+    await page.reload();
+    await page.locator('article.card').last().waitFor();
+    expect(await page.locator('article.card').count()).toBe(before + 1);
+    expect(await page.locator('article.card h3').last().textContent()).toContain('为什么');
+    await page.close();
+  });
+});
