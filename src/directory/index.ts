@@ -1,5 +1,6 @@
-// `departments` / `部门列表` and `teams` / `团队列表`: the names the asker may use in other
-// commands — HR and admins see all, a manager the teams in their charge, an employee their own.
+// `departments` / `部门列表` and `teams` / `团队列表` (managers, HR, admins): the names they may use in other
+// commands — HR and admins see all, a manager the teams in their charge. Employees are left out so
+// their help card stays within WeCom's template-card limits (they only ever see their own team).
 import type { Card } from '../../cards/card.js';
 import { directoryCard } from '../../cards/directory-card.js';
 import type { Feature } from '../bot/feature.js';
@@ -54,7 +55,7 @@ export const directory: Feature = (kit) => {
   kit.commands.register({
     id: DIRECTORY_COMMANDS.departments,
     aliases: ['departments', '部门列表', 'depts'],
-    roles: ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'],
+    roles: ['MANAGER', 'HR', 'ADMIN'],
     usage: 'departments / 部门列表',
     describe: 'names.command.departments',
     handle: (ctx) => departments(kit.db, kit.access, ctx),
@@ -62,7 +63,7 @@ export const directory: Feature = (kit) => {
   kit.commands.register({
     id: DIRECTORY_COMMANDS.teams,
     aliases: ['teams', '团队列表'],
-    roles: ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'],
+    roles: ['MANAGER', 'HR', 'ADMIN'],
     usage: 'teams / 团队列表',
     describe: 'names.command.teams',
     handle: (ctx) => teams(kit.db, kit.access, ctx),
