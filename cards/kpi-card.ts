@@ -26,15 +26,21 @@ export interface KpiCardView {
   coverage: number;
   /** Points since last week; null when there is nothing to compare. */
   weekDelta: number | null;
+  /** A past month has no "since last week" line. */
+  pastMonth?: boolean;
+  /** The month is closed: when, and the close's content hash (short). */
+  closed?: { at: string; hash: string } | null;
   metrics: KpiCardMetric[];
-  deductions: { rule: string; count: number; points: number }[];
-  bonuses: { rule: string; count: number; points: number }[];
+  /** `rule` names the metric it counts; `per` is the model's rule name the "why" button carries. */
+  deductions: { rule: string; count: number; points: number; per?: string }[];
+  bonuses: { rule: string; count: number; points: number; per?: string }[];
   movers: { code: string; points: number }[];
   /** The "why" button's action id (declared in src/kpi/index.ts) and the value each metric's button carries. */
   whyActionId: string;
   whyValue: (code: string) => string;
   computedAt: string;
-  modelCode: string;
+  /** The model's display name (its code stays out of the card). */
+  modelName: string;
   modelVersion: number;
 }
 
@@ -52,14 +58,18 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
         { label: t('kpi.card.band'), value: view.band ?? '—' },
       ],
     },
-    {
+  ];
+  if (view.closed)
+    blocks.push({ type: 'text', text: t('kpi.card.closed', { closedAt: view.closed.at, hash: view.closed.hash }) });
+  if (!view.pastMonth) {
+    blocks.push({
       type: 'text',
       text:
         view.weekDelta === null
           ? t('kpi.card.week_change_none')
           : t('kpi.card.week_change', { delta: formatDelta(view.weekDelta) }),
-    },
-  ];
+    });
+  }
   if (view.prorated)
     blocks.push({ type: 'text', text: t('kpi.card.prorated', { pct: Math.round(view.coverage * 100) }) });
   for (const m of view.metrics) {
@@ -81,7 +91,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
     list
       .filter((r) => r.count > 0)
       .map((r) => t('kpi.card.rule_item', { rule: metricLabel(r.rule, t), count: r.count, points: r.points }))
-      .join('；');
+      .join(t('list.separator'));
   const ded = rules(view.deductions);
   if (ded) blocks.push({ type: 'text', text: t('kpi.card.deductions', { list: ded }) });
   const bon = rules(view.bonuses);
@@ -89,7 +99,7 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
   if (view.movers.length > 0) {
     const list = view.movers
       .map((m) => t('kpi.card.mover_item', { metric: metricLabel(m.code, t), points: formatScore(m.points) }))
-      .join('、');
+      .join(t('list.separator_short'));
     blocks.push({ type: 'text', text: t('kpi.card.movers', { list }) });
   }
   const buttons: Button[] = view.metrics
@@ -99,10 +109,19 @@ export function kpiCard(view: KpiCardView, t: Translate): Card {
       label: t('kpi.card.why', { metric: metricLabel(m.code, t) }),
       value: view.whyValue(m.code),
     }));
+  for (const r of [...view.deductions, ...view.bonuses]) {
+    if (r.count > 0 && r.per) {
+      buttons.push({
+        actionId: view.whyActionId,
+        label: t('kpi.card.why', { metric: metricLabel(r.rule, t) }),
+        value: view.whyValue(r.per),
+      });
+    }
+  }
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
   blocks.push({
     type: 'text',
-    text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelCode, version: view.modelVersion }),
+    text: t('kpi.card.computed_at', { at: view.computedAt, model: view.modelName, version: view.modelVersion }),
   });
   const tone = view.band === 'D' ? 'warning' : 'info';
   return makeCard({ audience: 'personal', title, tone, blocks });

@@ -34,6 +34,29 @@ export function formatDelta(delta: number): string {
   return `${delta > 0 ? '+' : ''}${formatScore(delta)}`;
 }
 
+/** A unit in words for an export's unit column: "%", "分钟"/"min", "元"/"CNY"; counts need none. */
+export function unitLabel(unit: string, t: Translate): string {
+  const key = `unit.${unit}` as MessageKey;
+  const label = t(key);
+  return label === key ? '' : label;
+}
+
+/** A value as an export cell: money in yuan (the cell's unit says so), everything else as stored. */
+export function exportValue(value: number | null, unit: string): number | null {
+  if (value === null) return null;
+  return unit === 'cents' ? Math.round(value) / 100 : Math.round(value * 100) / 100;
+}
+
+/** A deduction or bonus rule (late, error.MAJOR) by the name of the metric it counts. */
+export function ruleLabel(rule: string, ruleMetric: (rule: string) => string, t: Translate): string {
+  return metricLabel(ruleMetric(rule), t);
+}
+
+/** "售后工程师月度绩效 第 1 版" / "… v1". */
+export function modelLabel(name: string, version: number, t: Translate): string {
+  return t('model.version', { name, version });
+}
+
 export function metricLabel(code: string, t: Translate): string {
   const key = `kpi.metric.${code}` as MessageKey;
   const label = t(key);

@@ -1,4 +1,4 @@
-import type { Translate } from '../src/i18n/index.js';
+import type { MessageKey, Translate } from '../src/i18n/index.js';
 import { type Block, type Card, makeCard } from './card.js';
 import { formatKpiValue, metricLabel } from './kpi-format.js';
 
@@ -15,9 +15,15 @@ export interface KpiWeightsView {
   saved: boolean;
 }
 
+function curveLabel(curve: string, t: Translate): string {
+  const key = `curve.${curve}` as MessageKey;
+  const label = t(key);
+  return label === key ? curve : label;
+}
+
 export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
   const blocks: Block[] = [
-    { type: 'text', text: `${view.modelName} (${view.modelCode})` },
+    { type: 'text', text: view.modelName },
     { type: 'text', text: t('kpi.weights.scope', { scope: view.scope }) },
     {
       type: 'table',
@@ -28,16 +34,19 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
         t('kpi.weights.col.curve'),
       ],
       rows: view.metrics.map((m) => [
-        `${metricLabel(m.code, t)} (${m.code})`,
+        metricLabel(m.code, t),
         String(m.weight),
         formatKpiValue(m.target, m.unit, t),
-        m.curve,
+        curveLabel(m.curve, t),
       ]),
     },
   ];
   if (view.reason) blocks.push({ type: 'text', text: t('kpi.weights.reason', { reason: view.reason }) });
   if (view.saved)
     blocks.push({ type: 'text', text: t('kpi.weights.saved', { period: view.period, version: view.version }) });
+  // codes appear only inside command syntax: the card's weights as the command that sets them
+  const command = `kpi weights ${view.modelCode} ${view.period} ${view.metrics.map((m) => `${m.code}=${m.weight}`).join(' ')}`;
+  blocks.push({ type: 'text', text: t('model.as_command', { command }) });
   blocks.push({ type: 'text', text: t('kpi.weights.usage') });
   blocks.push({
     type: 'actions',
@@ -52,7 +61,7 @@ export function kpiWeightsCard(view: KpiWeightsView, t: Translate): Card {
   });
   return makeCard({
     audience: 'personal',
-    title: t('kpi.weights.title', { model: view.modelCode, period: view.period, version: view.version }),
+    title: t('kpi.weights.title', { model: view.modelName, period: view.period, version: view.version }),
     tone: view.saved ? 'success' : 'info',
     blocks,
   });

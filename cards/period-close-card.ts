@@ -9,6 +9,8 @@ export interface PeriodCloseView {
   already: boolean;
   count: number;
   hash: string;
+  /** Close version: 1, then one more after each reopen. */
+  version?: number;
   closedAt: string;
   adjustments: PayrollAdjustmentView[];
   adjustmentCount: number;
@@ -33,6 +35,7 @@ export function periodCloseCard(view: PeriodCloseView, t: Translate): Card {
         fields: [
           { label: t('payroll.field.rows'), value: String(view.count) },
           { label: t('payroll.field.hash'), value: view.hash },
+          ...(view.version ? [{ label: t('close.field.version'), value: String(view.version) }] : []),
           { label: t('payroll.field.adjustments'), value: String(view.adjustmentCount) },
         ],
       },

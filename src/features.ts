@@ -6,6 +6,7 @@ import { api } from './api/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
 import { crm } from './crm/index.js';
+import { directory } from './directory/index.js';
 import { help } from './help/index.js';
 import { helpdesk } from './helpdesk/index.js';
 import { identities } from './identities/index.js';
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   kpi,
   reports,
   payroll,
+  directory,
   // Each registers the KPI metric family over its own tables (kit.kpi.metrics).
   workOrders,
   surveys,

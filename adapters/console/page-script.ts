@@ -7,6 +7,10 @@ export const PAGE_SCRIPT = String.raw`
   let users = [];
   let tab = 'chat';
   const history = new Map();
+  // Buttons whose request is running (actionId|value): not sent twice, and every card button is
+  // disabled until the answer has arrived.
+  const running = new Set();
+  const runKey = (btn) => btn.actionId + '|' + (btn.value === undefined ? '' : btn.value);
   const $ = (id) => document.getElementById(id);
   const t = (k, p) => (S[locale][k] || k).replace(/\{(\w+)\}/g, (m, n) => (p && p[n] !== undefined ? p[n] : m));
 
@@ -63,8 +67,13 @@ export const PAGE_SCRIPT = String.raw`
         const row = el('div', { class: 'actions' });
         for (const btn of b.buttons) {
           if (btn.url) row.append(el('a', { href: btn.url, target: '_blank', rel: 'noopener' }, btn.label));
-          else row.append(el('button', { type: 'button', class: btn.style === 'primary' ? '' : 'secondary', 'data-action': btn.actionId,
-            onclick: () => press(btn, groupId) }, btn.label));
+          else {
+            const node = el('button', { type: 'button', class: btn.style === 'primary' ? '' : 'secondary', 'data-action': btn.actionId,
+              onclick: () => press(btn, groupId) }, btn.label);
+            // while an answer is on its way the log re-renders and scrolls: no button takes a stray second click
+            node.disabled = running.size > 0;
+            row.append(node);
+          }
         }
         box.append(row);
       }
@@ -98,10 +107,27 @@ export const PAGE_SCRIPT = String.raw`
     return form;
   }
 
+  // The chat survives a reload (kept for this browser tab only, the last 60 entries per person).
+  const HISTORY_KEY = 'kaopu.history';
+  function saveHistory() {
+    try {
+      const out = {};
+      for (const [uid, list] of history) out[uid] = list.slice(-60);
+      sessionStorage.setItem(HISTORY_KEY, JSON.stringify(out));
+    } catch (e) { /* storage full or off: the chat still works */ }
+  }
+  function loadHistory() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(HISTORY_KEY) || '{}');
+      for (const [uid, list] of Object.entries(saved)) if (Array.isArray(list)) history.set(uid, list);
+    } catch (e) { /* a damaged entry starts a fresh chat */ }
+  }
+
   function push(entry) {
     const uid = $('user').value;
     if (!history.has(uid)) history.set(uid, []);
     history.get(uid).push(entry);
+    saveHistory();
     if (tab === 'chat') draw();
   }
 
@@ -137,10 +163,15 @@ export const PAGE_SCRIPT = String.raw`
     } catch (e) { $('log').append(el('p', { class: 'err' }, t('console.error', { message: e.message }))); }
   }
 
-  // A press on a group card whose answer is the card itself, updated in place (an alert's
-  // Acknowledge), stays on the group tab and redraws it once the update has been stored; a press
-  // that answers privately goes to the direct chat with its replies.
+  // A button is disabled while its request runs, so a double click sends once. A press on a group
+  // card whose answer is the card itself, updated in place (an alert's Acknowledge), stays on the
+  // group tab and redraws it once the update has been stored; a press that answers privately goes
+  // to the direct chat with its replies.
   async function press(btn, groupId) {
+    const key = runKey(btn);
+    if (running.has(key)) return;
+    running.add(key);
+    if (!groupId) push({ me: '[' + btn.label + ']' });
     try {
       const body = { userId: $('user').value, actionId: btn.actionId, locale };
       if (btn.value !== undefined) body.value = btn.value;
@@ -150,10 +181,11 @@ export const PAGE_SCRIPT = String.raw`
         for (const wait of [300, 1200]) { await new Promise((r) => setTimeout(r, wait)); await drawGroup(); }
         return;
       }
-      if (groupId) showTab('chat');
-      push({ me: '[' + btn.label + ']' });
+      if (groupId) { showTab('chat'); push({ me: '[' + btn.label + ']' }); }
       replies.forEach((card) => push({ card }));
     } catch (e) { if (groupId) showTab('chat'); push({ error: e.message }); }
+    // stays disabled a moment after the answer, so the second click of a double click is absorbed too
+    finally { setTimeout(() => { running.delete(key); if (tab === 'chat') draw(); }, 600); }
   }
 
   async function drawGroup() {
@@ -208,6 +240,7 @@ export const PAGE_SCRIPT = String.raw`
 
   async function init() {
     applyStrings();
+    loadHistory();
     try {
       users = await api('users');
       const roleOrder = { ADMIN: 0, HR: 1, MANAGER: 2, EMPLOYEE: 3 };
@@ -227,12 +260,13 @@ export const PAGE_SCRIPT = String.raw`
     draw();
   }
 
-  $('composer').addEventListener('submit', (ev) => {
+  $('composer').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const text = $('text').value.trim();
-    if (!text) return;
+    if (!text || $('send').disabled) return;
     $('text').value = '';
-    send(text);
+    $('send').disabled = true;
+    try { await send(text); } finally { $('send').disabled = false; }
   });
   $('user').addEventListener('change', () => { localStorage.setItem('kaopu.user', $('user').value); tab === 'chat' ? draw() : drawGroup(); });
   $('group').addEventListener('change', () => drawGroup());

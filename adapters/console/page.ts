@@ -39,6 +39,11 @@ main{max-width:860px;margin:0 auto;padding:0 16px 16px}
 .card img{max-width:100%;border-radius:6px}.actions{display:flex;gap:6px;flex-wrap:wrap;margin-top:8px}.actions a{padding:6px 12px;border:1px solid var(--accent);border-radius:6px;color:var(--accent);text-decoration:none}
 form{display:flex;gap:8px;margin-top:10px}form input{flex:1}.card form.inputs{display:grid;grid-template-columns:max-content 1fr;gap:6px 12px;align-items:center}.card form.inputs small{grid-column:2;color:var(--muted);margin-top:-4px}.card form.inputs button{grid-column:2;justify-self:start}
 .empty{color:var(--muted);text-align:center;margin-top:40px}.err{color:var(--danger)}
+/* phone first (issue 18): nothing wider than the chat; tables scroll inside their card; bars keep a full row */
+.msg>*{min-width:0;max-width:100%}.card{max-width:min(640px,100%);min-width:0;overflow-wrap:anywhere}.card dd{min-width:0}
+.card table{display:block;overflow-x:auto;max-width:100%}
+@media (max-width:520px){main{padding:0 6px 8px}#log{padding:6px;height:calc(100vh - 250px)}.bubble{max-width:85%}header{padding:8px}header .sub{display:none}
+.bar{grid-template-columns:1fr max-content;gap:2px 8px}.bar .track{grid-column:1/-1;grid-row:2;height:10px}}
 </style>
 </head>
 <body>

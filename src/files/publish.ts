@@ -49,3 +49,20 @@ export function publishChart(
     now: input.now,
   });
 }
+
+/** One workbook, no CSV (a "why" export: every record behind a figure). */
+export function publishWorkbook(
+  files: FileService,
+  input: { kind: string; baseName: string; sheets: readonly Table[]; requestedById: string; now: Date },
+): Promise<string> {
+  return toXlsx(input.sheets).then((content) =>
+    files.publish({
+      kind: input.kind,
+      fileName: `${safeFileName(input.baseName)}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      content,
+      requestedById: input.requestedById,
+      now: input.now,
+    }),
+  );
+}

@@ -4,6 +4,7 @@ import { attendance } from './en/attendance.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
+import { explain } from './en/explain.js';
 import { identities } from './en/identities.js';
 import { kpi } from './en/kpi.js';
 import { payroll } from './en/payroll.js';
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...surveys,
   ...api,
   ...alerts,
+  ...explain,
 };

@@ -6,6 +6,7 @@ import { attendance } from './zh-CN/attendance.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
+import { explain } from './zh-CN/explain.js';
 import { identities } from './zh-CN/identities.js';
 import { kpi } from './zh-CN/kpi.js';
 import { payroll } from './zh-CN/payroll.js';
@@ -34,4 +35,5 @@ export const zhCN = {
   ...surveys,
   ...api,
   ...alerts,
+  ...explain,
 } as const;

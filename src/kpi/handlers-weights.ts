@@ -5,7 +5,7 @@ import { noticeCard } from '../../cards/notice-card.js';
 import { refuse } from '../audit/refuse.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { periodArgument } from '../time/period.js';
+import { splitPeriod } from '../time/period.js';
 import { computePeriod } from './compute.js';
 import type { KpiContext } from './context.js';
 import { KPI_ACTIONS } from './index.js';
@@ -59,11 +59,7 @@ export async function weights(kpi: KpiContext, ctx: CommandContext, args: string
           .replace(/^(reason|原因)[:：]\s*/i, '')
           .trim();
   const words = reasonAt < 0 ? rest : rest.slice(0, reasonAt);
-  const period = periodArgument(
-    words.find((w) => /^\d{4}-\d{2}$/.test(w)),
-    now,
-    actor.timeZone,
-  );
+  const { period } = splitPeriod(words, now, actor.timeZone);
   const changes = words.flatMap((w) => {
     const m = CHANGE.exec(w);
     return m ? [{ metric: m[1] as string, weight: Number(m[2]) }] : [];

@@ -2,13 +2,15 @@
 // jobs, and the debounced recompute that `record.changed` events trigger.
 import type { Feature } from '../bot/feature.js';
 import type { Role } from '../db/generated/sqlite/enums.js';
+import { createFileService } from '../files/index.js';
 import { serviceToken } from '../kit/index.js';
-import { currentPeriod, periodArgument, previousPeriod } from '../time/period.js';
+import { currentPeriod, periodArgument, previousPeriod, splitPeriod } from '../time/period.js';
 import type { KpiContext, KpiDeps } from './context.js';
-import { showCard, showWhy } from './handlers-card.js';
+import { showCard } from './handlers-card.js';
 import { showTeam } from './handlers-team.js';
 import { weights } from './handlers-weights.js';
 import { editWeights, saveWeightsForm } from './handlers-weights-form.js';
+import { exportWhy, showWhy } from './handlers-why.js';
 import { registerKpiJobs } from './jobs.js';
 import type { MetricRegistry } from './metrics/index.js';
 import { ensureDefaultModels } from './models.js';
@@ -19,6 +21,7 @@ import { KpiScheduler } from './scheduler.js';
 export const KPI_ACTIONS = {
   open: 'kpi.card.open',
   why: 'kpi.why',
+  whyExport: 'kpi.why.export',
   weightsEdit: 'kpi.weights.edit',
   weightsSave: 'kpi.weights.save',
 } as const;
@@ -34,11 +37,15 @@ export type {
   MetricRegistry,
   MetricSpec,
   MetricWindow,
+  WhyContext,
+  WhyEffect,
+  WhyList,
   WhyQuery,
   WhyRow,
 } from './metrics/index.js';
-export { createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
+export { combineWhy, createMetricRegistry, empty, grouped, join, only, raw, sql, whyExcerpt } from './metrics/index.js';
 export type { RecordsChanged } from './record-changes.js';
+export { ruleMetric } from './validate-model.js';
 
 /** The KPI engine as other parts of the app drive it: scripts, jobs' tests, operators. */
 export interface KpiRuntime {
@@ -102,7 +109,15 @@ export const kpi: Feature = (kit) => {
     roles: EVERYONE,
     usage: 'kpi / 绩效 [YYYY-MM]',
     describe: 'kpi.command.kpi',
-    handle: (ctx) => showCard(context, ctx, periodArgument(ctx.args[0], ctx.now, ctx.actor.timeZone)),
+    handle: (ctx) => {
+      const { period, rest } = splitPeriod(ctx.args, ctx.now, ctx.actor.timeZone);
+      // a word that is no month ("kpi foo") is refused as a month, as before
+      return showCard(
+        context,
+        ctx,
+        rest[0] === undefined ? period : periodArgument(rest[0], ctx.now, ctx.actor.timeZone),
+      );
+    },
   });
   kit.commands.extend(KPI_COMMANDS.card, {
     words: ['weights', '权重'],
@@ -130,7 +145,10 @@ export const kpi: Feature = (kit) => {
     roles: EVERYONE,
     handle: (ctx) => showCard(context, ctx, currentPeriod(ctx.now, ctx.actor.timeZone)),
   });
-  kit.actions.register({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx) });
+  const whyActions = { why: KPI_ACTIONS.why, export: KPI_ACTIONS.whyExport };
+  kit.actions.register({ id: KPI_ACTIONS.why, roles: EVERYONE, handle: (ctx) => showWhy(context, ctx, whyActions) });
+  const files = createFileService({ db: kit.db, publicBaseUrl: kit.config.publicBaseUrl, links: kit.links });
+  kit.actions.register({ id: KPI_ACTIONS.whyExport, roles: EVERYONE, handle: (ctx) => exportWhy(context, ctx, files) });
   kit.actions.register({
     id: KPI_ACTIONS.weightsEdit,
     roles: ['HR', 'ADMIN'],

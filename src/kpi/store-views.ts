@@ -6,7 +6,7 @@ import { sql } from './metrics/types.js';
 export async function findResult(db: Db, employeeId: string, period: string) {
   return db.kpiResult.findUnique({
     where: { employeeId_period: { employeeId, period } },
-    include: { modelVersion: { select: { version: true, model: { select: { code: true } } } } },
+    include: { modelVersion: { select: { version: true, model: { select: { code: true, name: true } } } } },
   });
 }
 
@@ -17,7 +17,7 @@ export interface CardResult {
   prorated: boolean;
   inputs: unknown;
   computedAt: Date;
-  modelVersion: { version: number; model: { code: string } };
+  modelVersion: { version: number; model: { code: string; name: string } };
   /** The latest weekly snapshot's total in (window.after, window.upTo], when a window is given. */
   snapshotScore: number | null;
 }
@@ -37,7 +37,7 @@ export async function findCardResult(
         AND s."takenOn" <= ${snapshot.upTo} AND s."takenOn" > ${snapshot.after} ORDER BY s."takenOn" DESC LIMIT 1)`
     : sql`NULL`;
   const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT r."id", r."totalScore", r."band", r."prorated",
-      r."inputs", r."computedAt", v."version", m."code", ${snap} AS "snapshotScore"
+      r."inputs", r."computedAt", v."version", m."code", m."name", ${snap} AS "snapshotScore"
     FROM "KpiResult" r JOIN "KpiModelVersion" v ON v."id" = r."modelVersionId" JOIN "KpiModel" m ON m."id" = v."modelId"
     WHERE r."employeeId" = ${employeeId} AND r."period" = ${period}`;
   const r = rows[0];
@@ -50,7 +50,7 @@ export async function findCardResult(
     prorated: r.prorated === true || r.prorated === 1 || r.prorated === 1n,
     inputs: typeof r.inputs === 'string' ? JSON.parse(r.inputs) : r.inputs,
     computedAt: r.computedAt instanceof Date ? r.computedAt : new Date(String(r.computedAt)),
-    modelVersion: { version: Number(r.version), model: { code: String(r.code) } },
+    modelVersion: { version: Number(r.version), model: { code: String(r.code), name: String(r.name) } },
     snapshotScore: num(r.snapshotScore),
   };
 }

@@ -4,8 +4,8 @@ import { contentHashOf } from '../shared/index.js';
 import type { PeriodRecord } from './rules.js';
 
 export type CloseOutcome =
-  | { status: 'closed'; count: number; contentHash: string; closedAt: Date }
-  | { status: 'already'; closedAt: Date; contentHash: string }
+  | { status: 'closed'; count: number; contentHash: string; closedAt: Date; version: number }
+  | { status: 'already'; closedAt: Date; contentHash: string; version: number }
   | { status: 'empty' };
 
 /**
@@ -21,24 +21,71 @@ export async function closePeriod(
   return db.$transaction(async (tx) => {
     const existing = await tx.kpiPeriod.findUnique({ where: { period } });
     if (existing?.status === 'CLOSED') {
-      return { status: 'already', closedAt: existing.closedAt ?? now, contentHash: existing.contentHash ?? '' };
+      return {
+        status: 'already',
+        closedAt: existing.closedAt ?? now,
+        contentHash: existing.contentHash ?? '',
+        version: existing.closeVersion,
+      };
     }
     if ((await tx.kpiResult.count({ where: { period } })) === 0) return { status: 'empty' };
     await tx.kpiPeriod.upsert({ where: { period }, create: { period }, update: {} });
     const locked = await tx.kpiPeriod.updateMany({
       where: { period, status: 'OPEN' },
-      data: { status: 'CLOSED', closedAt: now, closedById },
+      data: { status: 'CLOSED', closedAt: now, closedById, closeVersion: { increment: 1 } },
     });
     if (locked.count === 0) {
       const winner = await tx.kpiPeriod.findUniqueOrThrow({ where: { period } });
-      return { status: 'already', closedAt: winner.closedAt ?? now, contentHash: winner.contentHash ?? '' };
+      return {
+        status: 'already',
+        closedAt: winner.closedAt ?? now,
+        contentHash: winner.contentHash ?? '',
+        version: winner.closeVersion,
+      };
     }
     await tx.kpiResult.updateMany({ where: { period }, data: { frozen: true } });
     const results = await tx.kpiResult.findMany({ where: { period }, select: { employeeId: true, contentHash: true } });
     const contentHash = contentHashOf(results);
-    await tx.kpiPeriod.update({ where: { period }, data: { contentHash } });
-    return { status: 'closed', count: results.length, contentHash, closedAt: now };
+    const { closeVersion } = await tx.kpiPeriod.update({ where: { period }, data: { contentHash } });
+    return { status: 'closed', count: results.length, contentHash, closedAt: now, version: closeVersion };
   });
+}
+
+export type ReopenOutcome =
+  | { status: 'reopened'; version: number; contentHash: string | null }
+  | { status: 'not_closed' }
+  | { status: 'paid'; paidAt: Date };
+
+/**
+ * Reopens a closed month (HR, with a reason the caller audits): results thaw so recomputes
+ * correct them; the next close is a new version. Refused once payroll is marked paid.
+ */
+export async function reopenPeriod(db: Db, period: string): Promise<ReopenOutcome> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.kpiPeriod.findUnique({ where: { period } });
+    if (row?.status !== 'CLOSED') return { status: 'not_closed' };
+    if (row.paidAt) return { status: 'paid', paidAt: row.paidAt };
+    const opened = await tx.kpiPeriod.updateMany({
+      where: { period, status: 'CLOSED', paidAt: null },
+      data: { status: 'OPEN' },
+    });
+    if (opened.count === 0) return { status: 'not_closed' };
+    await tx.kpiResult.updateMany({ where: { period }, data: { frozen: false } });
+    return { status: 'reopened', version: row.closeVersion, contentHash: row.contentHash };
+  });
+}
+
+export type PaidOutcome = { status: 'paid'; version: number; contentHash: string | null } | { status: 'not_closed' };
+
+/** Marks a closed month's payroll paid: from now on it cannot be reopened. */
+export async function markPaid(db: Db, input: { period: string; paidById: string; now: Date }): Promise<PaidOutcome> {
+  const done = await db.kpiPeriod.updateMany({
+    where: { period: input.period, status: 'CLOSED' },
+    data: { paidAt: input.now, paidById: input.paidById },
+  });
+  if (done.count === 0) return { status: 'not_closed' };
+  const row = await db.kpiPeriod.findUniqueOrThrow({ where: { period: input.period } });
+  return { status: 'paid', version: row.closeVersion, contentHash: row.contentHash };
 }
 
 export interface PostCloseAdjustment {

@@ -1,5 +1,6 @@
 // `report dept <name> [period]`: summary card, XLSX/CSV of everyone in scope, two charts.
 import type { Card } from '../../cards/card.js';
+import { modelLabel } from '../../cards/kpi-format.js';
 import { reportDeptCard } from '../../cards/report-dept-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
@@ -11,7 +12,7 @@ import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
 import { type Requester, reportAccess, SCORE_BUCKETS, scoreBuckets, scoreText, summarize } from './rules.js';
 import { resultsTable, trendSeries } from './sheets.js';
-import { findDepartment, findPeriod, loadResultRows, loadScores } from './store.js';
+import { findDepartment, findPeriod, loadResultRows, loadScores, suggestDepartments } from './store.js';
 
 const CARD_ROWS = 10;
 const TREND_MONTHS = 6;
@@ -24,7 +25,12 @@ export async function deptReport(
 ): Promise<Card[]> {
   const { t, now, actor } = ctx;
   const dept = await findDepartment(deps.db, parsed.subject);
-  if (!dept) throw new KaopuError('reports.department_not_found', { params: { name: parsed.subject.slice(0, 40) } });
+  if (!dept) {
+    const name = parsed.subject.slice(0, 40);
+    const near = await suggestDepartments(deps.db, parsed.subject);
+    if (near.length === 0) throw new KaopuError('reports.department_not_found', { params: { name } });
+    throw new KaopuError('names.department_suggest', { params: { name, list: near.join(t('list.separator_short')) } });
+  }
   const access = reportAccess(requester, { kind: 'dept', teamIds: dept.teams.map((x) => x.id) });
   if (!access.allowed) return refuseReport(ctx, deps, access.reason, { ...parsed, subjectId: dept.id });
 
@@ -81,7 +87,7 @@ export async function deptReport(
 
   const ranked = [...rows].sort((a, b) => (b.result?.totalScore ?? -Infinity) - (a.result?.totalScore ?? -Infinity));
   const models = [
-    ...new Set(rows.flatMap((r) => (r.result ? [`${r.result.modelCode} v${r.result.modelVersion}`] : []))),
+    ...new Set(rows.flatMap((r) => (r.result ? [modelLabel(r.result.modelName, r.result.modelVersion, t)] : []))),
   ].sort();
   return [
     reportDeptCard(

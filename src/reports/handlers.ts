@@ -2,7 +2,7 @@
 import type { Card } from '../../cards/card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
-import { looksLikePeriod, periodArgument } from '../time/period.js';
+import { splitPeriod } from '../time/period.js';
 import { deptReport } from './dept-report.js';
 import { personReport } from './person-report.js';
 import { refuseReport } from './refuse-report.js';
@@ -27,11 +27,7 @@ function parseReportArgs(args: readonly string[], now: Date, timeZone: string): 
   const [sub, ...rest] = args;
   const kind = sub ? SUBCOMMANDS[sub.toLowerCase()] : undefined;
   if (!kind) throw new KaopuError('reports.usage');
-  const last = rest[rest.length - 1];
-  const minWords = kind === 'payroll' ? 1 : 2;
-  const periodText = last !== undefined && rest.length >= minWords && looksLikePeriod(last) ? last : undefined;
-  const subjectWords = periodText === undefined ? rest : rest.slice(0, -1);
-  const period = periodArgument(periodText, now, timeZone);
+  const { period, rest: subjectWords } = splitPeriod(rest, now, timeZone);
   const subject = subjectWords.join(' ').trim();
   if (kind !== 'payroll' && !subject) throw new KaopuError('reports.usage');
   return { kind, subject, period };

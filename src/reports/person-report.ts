@@ -1,11 +1,12 @@
 // `report person <name or employee no.> [period]`: every metric with the records behind it.
 import type { Card } from '../../cards/card.js';
-import { formatScore } from '../../cards/kpi-format.js';
+import { formatKpiValue, formatScore, metricLabel, modelLabel, ruleLabel } from '../../cards/kpi-format.js';
 import { reportPersonCard } from '../../cards/report-person-card.js';
 import type { CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
 import { publishChart, publishReport } from '../files/index.js';
-import { round2, shortHash } from '../shared/index.js';
+import { ruleMetric } from '../kpi/index.js';
+import { shortHash } from '../shared/index.js';
 import { formatLocalTime } from '../time/format-local-time.js';
 import { recentPeriods } from '../time/period.js';
 import { trendChart } from './charts.js';
@@ -14,13 +15,9 @@ import { refuseReport } from './refuse-report.js';
 import type { ParsedReport, ReportDeps } from './report-deps.js';
 import { type Requester, reportAccess, scoreText } from './rules.js';
 import { metricsTable, resultsTable, trendSeries } from './sheets.js';
-import { findPeople, findPeriod, loadResultRows, loadScores } from './store.js';
+import { findPeople, findPeriod, loadResultRows, loadScores, suggestPeople } from './store.js';
 
 const TREND_MONTHS = 6;
-
-function show(n: number | null, unit = ''): string {
-  return n === null ? '—' : `${round2(n)}${unit ? ` ${unit}` : ''}`;
-}
 
 export async function personReport(
   ctx: CommandContext,
@@ -31,7 +28,18 @@ export async function personReport(
   const { t, now, actor } = ctx;
   const people = await findPeople(deps.db, parsed.subject);
   const name = parsed.subject.slice(0, 40);
-  if (people.length === 0) throw new KaopuError('reports.person_not_found', { params: { name } });
+  if (people.length === 0) {
+    const visible = (p: { id: string; teamId: string | null }) =>
+      requester.role !== 'MANAGER' ||
+      (requester.reportIds?.has(p.id) ?? false) ||
+      (p.teamId !== null && requester.managedTeamIds.includes(p.teamId));
+    const near = await suggestPeople(deps.db, parsed.subject, visible);
+    if (near.length === 0) throw new KaopuError('reports.person_not_found', { params: { name } });
+    const list = near
+      .map((p) => t('names.person_item', { name: p.name, no: p.employeeNo }))
+      .join(t('list.separator_short'));
+    throw new KaopuError('names.person_suggest', { params: { name, list } });
+  }
   if (people.length > 1) {
     const example = (people[0] as { employeeNo: string }).employeeNo;
     throw new KaopuError('reports.person_ambiguous', { params: { name, count: people.length, example } });
@@ -76,9 +84,9 @@ export async function personReport(
   const lines = [
     ...(inputs?.metrics ?? []).map((m) => ({
       kind: '',
-      item: m.metric,
-      value: show(m.value, m.unit),
-      target: show(m.target, m.unit),
+      item: metricLabel(m.metric, t),
+      value: formatKpiValue(m.value, m.unit, t),
+      target: formatKpiValue(m.target, m.unit, t),
       score: formatScore(m.score),
       weight: `${m.weight}%`,
       records: m.recordIds.length,
@@ -88,7 +96,7 @@ export async function personReport(
       ...(inputs?.bonuses ?? []).map((b) => ({ ...b, kind: t('reports.kind.bonus') })),
     ].map((x) => ({
       kind: x.kind,
-      item: x.rule,
+      item: ruleLabel(x.rule, ruleMetric, t),
       value: String(x.count),
       target: '—',
       score: formatScore(x.points),
@@ -111,7 +119,7 @@ export async function personReport(
               totalScore: scoreText(r.totalScore),
               band: r.band,
               prorated: r.prorated,
-              model: `${r.modelCode} v${r.modelVersion}`,
+              model: modelLabel(r.modelName, r.modelVersion, t),
               hash: shortHash(r.contentHash),
               computedAt: formatLocalTime(r.computedAt, actor.timeZone),
             }

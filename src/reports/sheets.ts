@@ -1,7 +1,9 @@
 // Report rows → tables with headers in the requester's language. Pure, so CSV content is exact.
 
+import { exportValue, metricLabel, ruleLabel, unitLabel } from '../../cards/kpi-format.js';
 import type { Cell, Table } from '../files/index.js';
 import type { Translate } from '../i18n/index.js';
+import { ruleMetric } from '../kpi/index.js';
 import { round2 } from '../shared/index.js';
 import type { KpiInputs } from './inputs.js';
 import type { ResultRow } from './store.js';
@@ -41,7 +43,7 @@ export function resultsTable(rows: readonly ResultRow[], period: string, t: Tran
       row.result?.band ?? null,
       row.result ? t(row.result.prorated ? 'reports.yes' : 'reports.no') : null,
       note(row, t) || null,
-      row.result?.modelCode ?? null,
+      row.result?.modelName ?? null,
       row.result?.modelVersion ?? null,
       row.result?.contentHash ?? null,
     ]),
@@ -54,10 +56,10 @@ export function metricsTable(inputs: KpiInputs | null, t: Translate): Table {
   for (const m of inputs?.metrics ?? []) {
     rows.push([
       t('reports.kind.metric'),
-      m.metric,
-      m.value === null ? null : round2(m.value),
-      m.unit,
-      m.target,
+      metricLabel(m.metric, t),
+      exportValue(m.value, m.unit),
+      unitLabel(m.unit, t) || null,
+      exportValue(m.target, m.unit),
       m.score === null ? null : round2(m.score),
       m.weight,
       m.weighted === null ? null : round2(m.weighted),
@@ -69,7 +71,17 @@ export function metricsTable(inputs: KpiInputs | null, t: Translate): Table {
     ...(inputs?.bonuses ?? []).map((b) => ({ kind: t('reports.kind.bonus'), ...b })),
   ];
   for (const x of extras)
-    rows.push([x.kind, x.rule, x.count, null, null, round2(x.points), null, null, x.recordIds.length]);
+    rows.push([
+      x.kind,
+      ruleLabel(x.rule, ruleMetric, t),
+      x.count,
+      null,
+      null,
+      round2(x.points),
+      null,
+      null,
+      x.recordIds.length,
+    ]);
   return {
     name: t('reports.sheet.metrics'),
     columns: [

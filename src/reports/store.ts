@@ -1,5 +1,7 @@
 // The report feature's queries: people in scope, their KPI results and the period's status.
+
 import type { Db, Prisma } from '../db/client.js';
+import { closestNames, exactName } from '../shared/index.js';
 
 export interface ResultRow {
   employeeId: string;
@@ -13,6 +15,7 @@ export interface ResultRow {
     band: string | null;
     prorated: boolean;
     modelCode: string;
+    modelName: string;
     modelVersion: number;
     contentHash: string;
     frozen: boolean;
@@ -39,7 +42,7 @@ function employeeSelect(period: string) {
         frozen: true,
         computedAt: true,
         inputs: true,
-        modelVersion: { select: { version: true, model: { select: { code: true } } } },
+        modelVersion: { select: { version: true, model: { select: { code: true, name: true } } } },
       },
     },
   } as const;
@@ -62,6 +65,7 @@ function toRow(e: EmployeeWithResult): ResultRow {
           band: r.band,
           prorated: r.prorated,
           modelCode: r.modelVersion.model.code,
+          modelName: r.modelVersion.model.name,
           modelVersion: r.modelVersion.version,
           contentHash: r.contentHash,
           frozen: r.frozen,
@@ -91,20 +95,54 @@ export async function managedTeamIds(db: Db, employeeId: string): Promise<string
 }
 
 export async function findDepartment(db: Db, text: string) {
-  return db.department.findFirst({
+  const select = { id: true, name: true, teams: { select: { id: true } } } as const;
+  const exact = await db.department.findFirst({
     where: { OR: [{ name: text }, { code: text.toUpperCase() }, { id: text }] },
-    select: { id: true, name: true, teams: { select: { id: true } } },
+    select,
   });
+  if (exact) return exact;
+  // by pinyin: "shouhoufuwubu" is 售后服务部
+  const named = exactName(text, await db.department.findMany({ select: { id: true, name: true } }));
+  return named ? db.department.findUnique({ where: { id: named.id }, select }) : null;
 }
 
-/** People by exact name, employee number or id; several when a name is shared. */
+/** People by exact name, employee number or id; several when a name is shared. Else by pinyin (liming → 李明). */
 export async function findPeople(db: Db, text: string) {
-  return db.employee.findMany({
+  const exact = await db.employee.findMany({
     where: { OR: [{ name: text }, { employeeNo: text.toUpperCase() }, { id: text }] },
     select: { id: true, name: true, employeeNo: true, teamId: true },
     orderBy: { employeeNo: 'asc' },
     take: 5,
   });
+  if (exact.length > 0) return exact;
+  const byPinyin = exactName(text, await everyone(db));
+  return byPinyin ? [byPinyin] : [];
+}
+
+function everyone(db: Db) {
+  return db.employee.findMany({
+    where: { leftDate: null },
+    select: { id: true, name: true, employeeNo: true, teamId: true },
+    orderBy: { employeeNo: 'asc' },
+  });
+}
+
+/** The people someone may have meant (part of the name, pinyin, initials, a near miss), within `visible`. */
+export async function suggestPeople(
+  db: Db,
+  text: string,
+  visible: (p: { id: string; teamId: string | null }) => boolean,
+) {
+  return closestNames(text, (await everyone(db)).filter(visible), 5);
+}
+
+/** The departments someone may have meant; a team's name suggests the department it belongs to. */
+export async function suggestDepartments(db: Db, text: string): Promise<string[]> {
+  const departments = await db.department.findMany({ select: { name: true } });
+  const teams = await db.team.findMany({ select: { name: true, department: { select: { name: true } } } });
+  const direct = closestNames(text, departments, 5).map((d) => d.name);
+  const viaTeam = closestNames(text, teams, 3).flatMap((t) => (t.department ? [t.department.name] : []));
+  return [...new Set([...viaTeam, ...direct])].slice(0, 5);
 }
 
 export async function findPeriod(db: Db, period: string) {

@@ -1,4 +1,5 @@
 // Small helpers several features share (one copy each, issue 9).
 export { contentHashOf, shortHash } from './content-hash.js';
+export { closestNames, exactName, nameScore, pinyinOf } from './name-match.js';
 export { recordHash } from './record-hash.js';
 export { round2 } from './round2.js';

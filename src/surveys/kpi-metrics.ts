@@ -80,7 +80,10 @@ const complaints: MetricSpec = {
   code: 'complaints',
   unit: 'count',
   recordType: 'HelpdeskTicket',
-  why: async (db, ids) => [...(await helpdeskTicketWhyRows(db, ids)), ...(await surveyComplaintWhyRows(db, ids))],
+  why: async (db, ids, ctx) => {
+    const [tickets, answers] = [await helpdeskTicketWhyRows(db, ids, ctx), await surveyComplaintWhyRows(db, ids)];
+    return { combine: 'sum', rows: [...tickets.rows, ...answers.rows] };
+  },
   volume: false,
   empty: 'zero',
   countable: true,

@@ -57,11 +57,61 @@ describe('kpi card through the console', () => {
     const table = reply.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.length).toBeGreaterThan(0);
     const refs = new Set(answers.map((a) => a.workOrder?.externalId));
-    for (const r of table?.type === 'table' ? table.rows : []) expect(refs.has(r[0])).toBe(true);
+    const rows = table?.type === 'table' ? table.rows : [];
+    for (const r of rows) expect(refs.has(r[0]?.replace(/^⚠ /, '').split(' · ')[0])).toBe(true);
     // the lowest score comes first: the survey that pulled CSAT down most
-    expect(table?.type === 'table' ? table.rows[0]?.[2] : '').toContain(
-      `CSAT ${Math.min(...answers.map((a) => a.csat))}`,
-    );
+    expect(rows[0]?.[1]).toContain(`满意度 ${Math.min(...answers.map((a) => a.csat))} 分`);
+  });
+
+  it('explains a response SLA with its breaches first, against the deadline, paged and exported', async () => {
+    const row = await app.db.kpiResult.findUniqueOrThrow({
+      where: { employeeId_period: { employeeId: 'emp_liming', period: '2026-10' } },
+    });
+    const sla = (row.inputs as unknown as KpiInputs).metrics.find((m) => m.metric === 'wo_response_sla');
+    expect(sla?.value).not.toBeNull();
+    const first = await press('emp_liming', 'kpi.why', `${row.id}|wo_response_sla`);
+    expect(first.title).toBe('为什么：响应及时率 · 2026-10');
+    const table = first.blocks.find((b) => b.type === 'table');
+    const rows = table?.type === 'table' ? table.rows : [];
+    expect(rows.length).toBeLessThanOrEqual(8);
+    const effects = rows.map((r) => r[1] ?? '');
+    // every row says the time taken against the deadline; breaches (⚠) come before orders on time
+    for (const e of effects) expect(e).toMatch(/用时 .+，时限 .+|未响应/);
+    const breaches = rows.filter((r) => r[0]?.startsWith('⚠'));
+    if (breaches.length > 0) {
+      expect(rows[0]?.[0]).toMatch(/^⚠/);
+      expect(rows[0]?.[1]).toMatch(/超时|未响应/);
+    }
+    const more = cardButtons(first).find((b) => 'actionId' in b && b.actionId === 'kpi.why');
+    if ((sla?.recordIds.length ?? 0) > 8) {
+      const next = await press('emp_liming', 'kpi.why', more && 'value' in more ? more.value : '');
+      expect(next.text).toContain('第 9–');
+    }
+    const exp = cardButtons(first).find((b) => 'actionId' in b && b.actionId === 'kpi.why.export');
+    const exported = await press('emp_liming', 'kpi.why.export', exp && 'value' in exp ? exp.value : '');
+    const link = cardButtons(exported).find((b) => 'url' in b);
+    const file = await app.server.inject({
+      method: 'GET',
+      url: new URL(link && 'url' in link ? link.url : '').pathname,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    if (process.env.SHOW_CARDS) console.log(first.text);
+  });
+
+  it('offers a "why" for each deduction on the card, listing the records it counts', async () => {
+    const rows = await app.db.kpiResult.findMany({ where: { period: '2026-10' } });
+    const withDeduction = rows.find((r) => (r.inputs as unknown as KpiInputs).deductions.some((d) => d.count > 0));
+    expect(withDeduction).toBeDefined();
+    if (!withDeduction) return;
+    const card = await say(withDeduction.employeeId, 'kpi 上月');
+    const rules = (withDeduction.inputs as unknown as KpiInputs).deductions.filter((d) => d.count > 0);
+    const values = new Set(rules.map((d) => `${withDeduction.id}|${d.rule}`));
+    const button = cardButtons(card).find((b) => 'value' in b && values.has(b.value ?? ''));
+    expect(button).toBeDefined();
+    const why = await press(withDeduction.employeeId, 'kpi.why', button && 'value' in button ? button.value : '');
+    expect(why.text).toMatch(/次，扣 \d/);
+    if (process.env.SHOW_CARDS) console.log(card.text, '\n---\n', why.text);
   });
 
   it('opens the KPI card from the help shortcut button', async () => {

@@ -54,7 +54,7 @@ describe('kpi:import', () => {
     expect(stderr).toBe(
       [
         `${file} is not a valid KPI model:`,
-        "  - metrics.1.curve.type: Invalid discriminator value. Expected 'linear' | 'bands' | 'inverse'",
+        "  - metrics.5.curve.type: Invalid discriminator value. Expected 'linear' | 'bands' | 'inverse'",
         '  - metrics.0.metric: unknown metric "wo_magic"',
         '  - metrics: weights sum to 90%, not 100%',
         '',

@@ -48,5 +48,6 @@ export const core: Record<keyof typeof zh, string> = {
     'A valid API key is required: send "Authorization: Bearer <key>" with a key that has not been revoked.',
   'error.api_key_scope':
     'This API key lacks the scope "{scope}". Create a key with that scope (npm run apikey -- create).',
-  'period.invalid': '"{input}" is not a valid month. Write it as 2026-10, 2026/10, 202610, or "last".',
+  'period.invalid':
+    '"{input}" is not a valid month. Write it as 2026-10, 2026/10, 2026年10月, 10月, "last month" or "this month".',
 };

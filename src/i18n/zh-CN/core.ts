@@ -44,5 +44,5 @@ export const core = {
   'error.rate_limited': '请求过于频繁，请稍后再试。',
   'error.api_key_invalid': '需要有效的 API 密钥：请以 "Authorization: Bearer <密钥>" 发送未被吊销的密钥。',
   'error.api_key_scope': '此 API 密钥缺少权限范围 "{scope}"。请创建带有该范围的密钥（npm run apikey -- create）。',
-  'period.invalid': '“{input}”不是有效的月份，请写成 2026-10、2026/10、202610、10月 或 上月。',
+  'period.invalid': '“{input}”不是有效的月份，请写成 2026-10、2026/10、2026年10月、10月、上月 或 本月。',
 } as const;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/sqlite/client.js';
+import { round2 } from '../../shared/index.js';
 import type { Calendar } from '../../time/calendar.js';
 import type { MetricMeta } from '../rules.js';
 
@@ -47,19 +48,65 @@ export interface MetricSpec extends MetricMeta {
   why: WhyQuery;
 }
 
-/** One record behind a metric, as the "why" card lists it. */
+/**
+ * What one record did to a figure, in words the card localises: a catalogue key under `why.` and
+ * its values. Values named `…Minutes` are shown as a duration, `…Cents` as money, `…At` (ISO
+ * instants) as the reader's local time; other values as they are.
+ */
+export interface WhyEffect {
+  key: `why.${string}`;
+  params?: Record<string, string | number | undefined>;
+}
+
+/** One record behind a metric, as the "why" lists it. */
 export interface WhyRow {
   ref: string;
   at: Date;
   /** Sort key: lower first (the records that pulled the score down come first). */
   rank: number;
-  score: string;
+  /** The record's part in the figure (see `WhyList.combine`). */
+  part: number;
+  /** What the part is counted against for a mean or a share (1 unless a row weighs more, e.g. an order's amount). */
+  base?: number;
+  /** It pulls the figure the wrong way (a breach, a reopen, a detractor, a late day): marked and listed first. */
+  hurts: boolean;
+  effect: WhyEffect;
+  /** Text from the record itself (a title, a comment, a site), shortened; escaped by the adapters. */
   detail: string;
-  flags: { complaint?: boolean; repeat?: boolean; lateMinutes?: number };
 }
 
-/** Loads the "why" rows of the given record ids (unknown ids are skipped). */
-export type WhyQuery = (db: Db, ids: readonly string[]) => Promise<WhyRow[]>;
+/**
+ * The records behind a figure and how they make it up: `sum` of the parts, `mean` (Σpart / Σbase)
+ * or `percent` (100 × Σpart / Σbase). A test recomputes every figure of the demo from its list.
+ */
+export interface WhyList {
+  combine: 'sum' | 'mean' | 'percent';
+  rows: WhyRow[];
+}
+
+/** What a "why" query knows besides the record ids: which metric of which result it explains. */
+export interface WhyContext {
+  metric: string;
+  employeeId: string;
+  period: string;
+  timeZone: string;
+  /** The model's params for the metric (office sites, standard hours). */
+  params: Readonly<Record<string, unknown>>;
+  /** The workdays (local dates) the figure judged: the person's employed days up to when it was computed. */
+  workdays(): Promise<string[]>;
+}
+
+/** Loads the "why" of the given record ids (unknown ids are skipped). */
+export type WhyQuery = (db: Db, ids: readonly string[], ctx: WhyContext) => Promise<WhyList>;
+
+/** The figure a "why" list adds up to, as the card shows it (two decimals). */
+export function combineWhy(list: WhyList): number | null {
+  const parts = list.rows.reduce((s, r) => s + r.part, 0);
+  if (list.combine === 'sum') return round2(parts);
+  const base = list.rows.reduce((s, r) => s + (r.base ?? 1), 0);
+  if (base === 0) return null;
+  return round2(((list.combine === 'percent' ? 100 : 1) * parts) / base);
+}
 
 export const { sql, raw, empty, join } = Prisma;
 

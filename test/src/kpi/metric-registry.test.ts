@@ -13,7 +13,7 @@ const metric = (code: string, recordType = 'Widget', o: Partial<MetricSpec> = {}
   volume: true,
   empty: 'zero',
   sql: (d, w) => grouped({ table: recordType, employee: '"employeeId"', time: '"at"', value: 'COUNT(*)' }, d, w),
-  why: async () => [],
+  why: async () => ({ combine: 'sum', rows: [] }),
   ...o,
 });
 const family = (name: string, metrics: MetricSpec[], records = ['Widget']): MetricFamily => ({

@@ -78,7 +78,7 @@ describe('kpi and team views', () => {
       data: { employeeId: 'emp_liming', period: '2026-11', takenOn: '2026-11-09', totalScore: 50, metrics: [] },
     });
     const delta = Math.round(((row.totalScore as number) - 50) * 100) / 100;
-    expect((await say('emp_liming', 'kpi')).text).toContain(`较上周 ${delta > 0 ? '+' : ''}${score(delta)} 分`);
+    expect((await say('emp_liming', 'kpi')).text).toContain(`较上周 ${delta > 0 ? '+' : ''}${delta.toFixed(2)} 分`);
     expect((await say('emp_zhangwei', 'kpi')).text).toContain('较上周：暂无对比');
   });
 });

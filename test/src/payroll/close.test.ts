@@ -63,7 +63,11 @@ beforeAll(async () => {
 
 describe('close a past month', () => {
   it('freezes every result, stamps the period with a hash over the result hashes, and says so', async () => {
-    const card = await say('emp_malin', 'close 2026-09');
+    const ask = await say('emp_malin', 'close 2026-09');
+    expect(ask.title).toBe('确认结账 2026-09？');
+    expect(ask.text).toContain('将冻结 2026-09 的 2 条绩效结果并生成工资导出（第 1 版结账）');
+    expect((await app.db.kpiPeriod.findUnique({ where: { period: '2026-09' } }))?.status).not.toBe('CLOSED');
+    const card = await press('emp_malin', 'payroll.close.confirm', '2026-09');
     expect(card.title).toBe('2026-09 已结账');
     expect(card.text).toContain('已冻结 2 条绩效结果');
     const results = await app.db.kpiResult.findMany({ where: { period: '2026-09' }, orderBy: { employeeId: 'asc' } });
@@ -194,5 +198,47 @@ describe('closing rules', () => {
     expect(card.text).toContain('抱歉');
     expect(await app.db.auditLog.count({ where: { actorId: 'emp_wangjianguo', action: 'bot.refused' } })).toBe(1);
     expect((await app.db.kpiPeriod.findUnique({ where: { period: '2026-10' } }))?.status).not.toBe('CLOSED');
+  });
+});
+
+describe('reopening a closed month', () => {
+  it('shows the employee that the month is closed, with its hash, and no "since last week"', async () => {
+    const card = await say('emp_liming', 'kpi 2026-09');
+    const hash = (await app.db.kpiPeriod.findUniqueOrThrow({ where: { period: '2026-09' } })).contentHash ?? '';
+    expect(card.text).toContain(`本月已于 2026-11-18 12:00 结账（数据指纹 ${hash.slice(0, 12)}）`);
+    expect(card.text).not.toContain('较上周');
+  });
+
+  it('needs a reason, thaws the results, audits, and the next close is version 2', async () => {
+    expect((await say('emp_malin', 'kpi reopen 2026-09')).text).toContain('重开 2026-09 必须写明原因');
+    const reopened = await say('emp_malin', '绩效重开 2026-09 原因：补录九月工单');
+    expect(reopened.title).toBe('2026-09 已重开');
+    expect((await app.db.kpiPeriod.findUniqueOrThrow({ where: { period: '2026-09' } })).status).toBe('OPEN');
+    expect(await app.db.kpiResult.count({ where: { period: '2026-09', frozen: true } })).toBe(0);
+    const audit = await app.db.auditLog.findFirst({
+      where: { action: 'payroll.period.reopened', subjectId: '2026-09' },
+    });
+    expect(audit?.details).toMatchObject({ reason: '补录九月工单', version: 1 });
+    await app.db.kpiResult.updateMany({
+      where: { employeeId: 'emp_liming', period: '2026-09' },
+      data: { contentHash: 'corrected' },
+    });
+    const ask = await say('emp_malin', 'kpi close 2026-09');
+    expect(ask.text).toContain('第 2 版结账');
+    const closed = await press('emp_malin', 'payroll.close.confirm', '2026-09');
+    expect(closed.text).toContain('结账版本: 2');
+    const row = await app.db.kpiPeriod.findUniqueOrThrow({ where: { period: '2026-09' } });
+    expect(row).toMatchObject({ status: 'CLOSED', closeVersion: 2 });
+    expect(closed.text).toContain(row.contentHash ?? '');
+  });
+
+  it('refuses a reopen once HR has marked the payroll paid', async () => {
+    expect((await say('emp_malin', 'kpi paid 2026-10')).text).toContain('2026-10 还没有结账');
+    const paid = await say('emp_malin', 'kpi paid 2026-09');
+    expect(paid.text).toContain('第 2 版结账');
+    const refused = await say('emp_malin', 'kpi reopen 2026-09 reason: 再改一次');
+    expect(refused.text).toContain('不能再重开');
+    expect((await app.db.kpiPeriod.findUniqueOrThrow({ where: { period: '2026-09' } })).status).toBe('CLOSED');
+    expect(await app.db.auditLog.count({ where: { action: 'payroll.period.reopen_refused' } })).toBe(1);
   });
 });

@@ -16,10 +16,11 @@ describe('nightly late-record sweep', () => {
       band: 'B',
       inputs: { metrics: [metric] },
     });
+    // every close asks first; the confirmation closes
     const closed = await app.server.inject({
       method: 'POST',
-      url: '/console/api/messages',
-      payload: { userId: 'emp_malin', text: 'close 2026-09' },
+      url: '/console/api/actions',
+      payload: { userId: 'emp_malin', actionId: 'payroll.close.confirm', value: '2026-09' },
     });
     expect(closed.statusCode).toBe(200);
     expect((await app.db.kpiPeriod.findUniqueOrThrow({ where: { period: '2026-09' } })).status).toBe('CLOSED');

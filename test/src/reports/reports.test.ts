@@ -56,7 +56,8 @@ describe('report dept', () => {
     expect(card.title).toBe('售后服务部 · 2026-10 绩效报表');
     expect(card.text).toContain('平均分: 78.25');
     expect(card.text).toContain('有分数: 3');
-    expect(card.text).toContain('aftersales_engineer v1');
+    expect(card.text).toContain('售后工程师月度绩效 第 1 版');
+    expect(card.text).not.toContain('aftersales_engineer');
     expect(card.text).toContain('65.00 (按出勤折算)');
     expect(card.text).toMatch(/刘洋 \| KP\d+ \| 无数据/);
     expect(card.text).not.toContain('钱涛');
@@ -80,10 +81,10 @@ describe('report dept', () => {
     expect(lines[0]).toBe('\uFEFF工号,姓名,部门,团队,月份,总分,等级,折算,备注,模型,模型版本,内容哈希');
     const result = await app.db.kpiResult.findFirstOrThrow({ where: { employeeId: 'emp_liming', period: '2026-10' } });
     expect(lines).toContain(
-      `${await employeeNo('emp_liming')},李明,售后服务部,新能源售后一组,2026-10,91.5,A,否,,aftersales_engineer,1,${result.contentHash}`,
+      `${await employeeNo('emp_liming')},李明,售后服务部,新能源售后一组,2026-10,91.5,A,否,,售后工程师月度绩效,1,${result.contentHash}`,
     );
     expect(lines).toContain(
-      `${await employeeNo('emp_liuyang')},刘洋,售后服务部,新能源售后一组,2026-10,,,否,无数据,aftersales_engineer,1,${
+      `${await employeeNo('emp_liuyang')},刘洋,售后服务部,新能源售后一组,2026-10,,,否,无数据,售后工程师月度绩效,1,${
         (await app.db.kpiResult.findFirstOrThrow({ where: { employeeId: 'emp_liuyang' } })).contentHash
       }`,
     );
@@ -123,7 +124,7 @@ describe('report dept', () => {
 
   it('answers an unknown department and a bad month with one clear sentence', async () => {
     expect((await say('emp_malin', 'report dept 不存在部 2026-10')).text).toContain('找不到部门“不存在部”');
-    expect((await say('emp_malin', 'report dept 售后服务部 2026-13')).text).toContain('“2026-13”不是有效的月份');
+    expect((await say('emp_malin', 'report dept 售后服务部 2026-13')).text).toContain('“2026-13”里的月份不存在');
   });
 });
 
@@ -131,9 +132,9 @@ describe('report person', () => {
   it('lists each metric with value, target, score, weight and record count', async () => {
     const card = await say('emp_malin', 'report person 李明 2026-10');
     expect(card.title).toBe('李明 · 2026-10 绩效报表');
-    expect(card.text).toContain('csat_avg | 4.2 pts | 4.5 pts | 93.33 | 40% | 3');
-    expect(card.text).toContain('complaint (扣分) | 1 | — | -2.00 | — | 1');
-    expect(card.text).toContain('aftersales_engineer v1');
+    expect(card.text).toContain('客户满意度 | 4.2 | 4.5 | 93.33 | 40% | 3');
+    expect(card.text).toContain('投诉 (扣分) | 1 | — | -2.00 | — | 1');
+    expect(card.text).toContain('售后工程师月度绩效 第 1 版');
   });
 
   it('delivers the metrics as an exact CSV', async () => {
@@ -141,9 +142,9 @@ describe('report person', () => {
     const res = await download(linkPaths(card).csv);
     expect(res.body).toBe(
       '\uFEFF类型,项目,实际值,单位,目标,得分,权重(%),加权分,记录数\r\n' +
-        '指标,csat_avg,4.2,pts,4.5,93.33,40,37.33,3\r\n' +
-        '指标,work_orders_completed,36,orders,40,90,60,54,2\r\n' +
-        '扣分,complaint,1,,,-2,,,1\r\n',
+        '指标,客户满意度,4.2,,4.5,93.33,40,37.33,3\r\n' +
+        '指标,work_orders_completed,36,,40,90,60,54,2\r\n' +
+        '扣分,投诉,1,,,-2,,,1\r\n',
     );
   });
 
@@ -187,6 +188,17 @@ describe('who may see what', () => {
     const card = await say('emp_sunli', 'report payroll 2026-10');
     expect(card.text).toContain('抱歉，工资导出仅限人事使用。');
     expect(await auditRows('emp_sunli', 'report.refused')).toHaveLength(1);
+  });
+
+  it('offers no payroll export for a month that has not started', async () => {
+    const card = await say('emp_malin', 'report payroll 2099-01');
+    expect(card.text).toContain('2099-01 还没有开始，没有可导出的数据。');
+    expect(cardButtons(card)).toHaveLength(0);
+  });
+
+  it('reads "last month" in two words like every other month form', async () => {
+    const card = await say('emp_malin', 'report dept 售后服务部 last month');
+    expect(card.title).toMatch(/^售后服务部 · \d{4}-\d{2} 绩效报表$/);
   });
 
   it('answers an English-speaking manager in English', async () => {

@@ -7,8 +7,10 @@ import {
   parsePeriod,
   periodArgument,
   periodRange,
+  periodStarted,
   previousPeriod,
   recentPeriods,
+  splitPeriod,
 } from '../../../src/time/period.js';
 
 const NOW = new Date('2026-11-18T04:00:00Z');
@@ -28,6 +30,9 @@ describe('parsePeriod', () => {
     ['上月', '2026-10'],
     ['本月', '2026-11'],
     ['THIS', '2026-11'],
+    ['last month', '2026-10'],
+    ['上个月', '2026-10'],
+    ['this month', '2026-11'],
   ])('reads %s as %s', (input, expected) => {
     expect(parsePeriod(input, NOW, TZ)).toBe(expected);
   });
@@ -68,19 +73,50 @@ describe('periodArgument', () => {
     expect(periodArgument(undefined, NOW, TZ)).toBe('2026-11');
   });
 
-  it('tells the user in their language how to write a month it cannot read', () => {
-    const err = (() => {
-      try {
-        periodArgument('2026-13', NOW, TZ);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(KaopuError);
-    const { code, params } = err as KaopuError;
-    expect(code).toBe('period.invalid');
-    expect(translator('zh-CN')(code, params)).toContain('“2026-13”不是有效的月份');
-    expect(translator('en')(code, params)).toContain('"2026-13" is not a valid month');
+  const problem = (input: string) => {
+    try {
+      periodArgument(input, NOW, TZ);
+    } catch (e) {
+      return e as KaopuError;
+    }
+    throw new Error(`${input} was read`);
+  };
+
+  it('says what was wrong with a month it cannot read, in the user’s language', () => {
+    const month = problem('2099-13');
+    expect(month).toBeInstanceOf(KaopuError);
+    expect(translator('zh-CN')(month.code, month.params)).toContain('“2099-13”里的月份不存在：月份只能是 1 到 12');
+    expect(translator('en')(month.code, month.params)).toContain(
+      '"2099-13" has no such month: months run from 1 to 12',
+    );
+    const year = problem('1999-10');
+    expect(translator('en')(year.code, year.params)).toContain('outside the years Kaopu keeps (2000 to 2100)');
+    const digits = problem('20261');
+    expect(translator('zh-CN')(digits.code, digits.params)).toContain('无法确定年月');
+    const word = problem('yesterday');
+    expect(translator('en')(word.code, word.params)).toContain('"yesterday" is not a valid month');
+  });
+});
+
+describe('splitPeriod', () => {
+  it.each([
+    [['last', 'month'], '2026-10', []],
+    [['this', 'month'], '2026-11', []],
+    [['售后一组', '10月'], '2026-10', ['售后一组']],
+    [['2026年9月', '售后一组'], '2026-09', ['售后一组']],
+    [['dept', '售后服务部', '2026/10'], '2026-10', ['dept', '售后服务部']],
+    [['李明'], '2026-11', ['李明']],
+  ])('finds the month in %j', (words, period, rest) => {
+    expect(splitPeriod(words, NOW, TZ)).toMatchObject({ period, rest });
+  });
+
+  it('refuses a month-like word it cannot read rather than taking it for a name', () => {
+    expect(() => splitPeriod(['2026-13'], NOW, TZ)).toThrow(KaopuError);
+  });
+
+  it('knows whether a month has started', () => {
+    expect(periodStarted('2026-11', NOW, TZ)).toBe(true);
+    expect(periodStarted('2030-01', NOW, TZ)).toBe(false);
   });
 });
 
