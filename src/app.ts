@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { consoleAccess, consoleCheck } from '../adapters/console/auth.js';
@@ -118,7 +119,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     provider: target.provider,
     logger,
     now,
-    config: { timeZone: config.timeZone, locale: config.locale, publicBaseUrl: config.publicBaseUrl },
+    config: {
+      timeZone: config.timeZone,
+      locale: config.locale,
+      publicBaseUrl: config.publicBaseUrl,
+      sourcesDir: config.sourcesDir ?? resolve(root, 'sources'),
+      sourceSecrets: config.sourceSecrets,
+    },
+    limiters,
     bot,
     scheduler,
     outbox,

@@ -65,6 +65,7 @@ const envSchema = z.object({
   ),
   DEMO_SEED: z.enum(['auto', 'never'], { message: 'expected auto (seed an empty database) or never' }).default('auto'),
   REDIS_URL: optionalString,
+  SOURCES_DIR: optionalString,
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -127,6 +128,10 @@ export interface Config {
   linkSigningSecret?: string;
   demoSeed: boolean;
   redisUrl?: string;
+  /** Connector source files (YAML); `sources/` under the repository root when unset. */
+  sourcesDir?: string;
+  /** SOURCE_* variables: the only secrets a connector source file may name. */
+  sourceSecrets: Readonly<Record<string, string>>;
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -198,6 +203,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     linkSigningSecret: env.LINK_SIGNING_SECRET,
     demoSeed: env.DEMO_SEED === 'auto',
     redisUrl: env.REDIS_URL,
+    sourcesDir: env.SOURCES_DIR,
+    sourceSecrets: sourceSecrets(source),
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,
@@ -240,4 +247,13 @@ export function isLoopback(host: string): boolean {
 /** Demo mode: no chat platform configured, so the console is the only way in. */
 export function isDemoMode(config: Config): boolean {
   return !config.slack && !config.wecom && !config.dingtalk;
+}
+
+/** The SOURCE_* variables, by name: connector credentials a source file refers to by name. */
+function sourceSecrets(source: NodeJS.ProcessEnv): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (/^SOURCE_[A-Z0-9_]+$/.test(name) && value) secrets[name] = value;
+  }
+  return secrets;
 }

@@ -2,6 +2,7 @@
 // folder under src/; src/app.ts never changes for it.
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
+import { connectors } from './connectors/index.js';
 import { crm } from './crm/index.js';
 import { help } from './help/index.js';
 import { helpdesk } from './helpdesk/index.js';
@@ -26,4 +27,6 @@ export const FEATURES: readonly Feature[] = [
   crm,
   training,
   quality,
+  // Scheduled pulls from other systems, written through the shared record functions.
+  connectors,
 ];

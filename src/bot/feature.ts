@@ -14,6 +14,7 @@ import type { Events } from '../kit/events.js';
 import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
+import type { Limiters } from './limiters.js';
 import type { ActionSpec, LocationSpec } from './registry.js';
 
 /** The settings features may read (they never read env). */
@@ -24,6 +25,10 @@ export interface FeatureConfig {
   locale: Locale;
   /** Where links in cards point, without a trailing slash. */
   publicBaseUrl: string;
+  /** Where connector source files (YAML) are read from. */
+  sourcesDir: string;
+  /** SOURCE_* environment variables by name: the secrets a connector source file may name. */
+  sourceSecrets: Readonly<Record<string, string>>;
 }
 
 export interface FeatureKit {
@@ -67,6 +72,8 @@ export interface FeatureKit {
     /** Quiet time before people marked dirty are recomputed (tests lengthen it). */
     readonly recomputeDelayMs?: number | undefined;
   };
+  /** Rate limiters, shared across replicas through Redis when REDIS_URL is set. */
+  limiters: Limiters;
   /** Runs when the app closes (timers a feature started). */
   onStop(stop: () => void | Promise<void>): void;
   db: Db;

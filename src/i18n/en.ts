@@ -1,3 +1,4 @@
+import { connectors } from './en/connectors.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...connectors,
 };

@@ -1,4 +1,5 @@
 // The zh-CN catalogue, assembled from one file per area so features add keys without collisions.
+import { connectors } from './zh-CN/connectors.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -19,4 +20,5 @@ export const zhCN = {
   ...reports,
   ...slackUi,
   ...runtime,
+  ...connectors,
 } as const;

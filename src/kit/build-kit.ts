@@ -6,6 +6,7 @@ import type { Audit } from '../audit/audit.js';
 import type { Bot } from '../bot/bot.js';
 import type { PlatformName } from '../bot/event.js';
 import type { FeatureConfig, FeatureKit } from '../bot/feature.js';
+import type { Limiters } from '../bot/limiters.js';
 import type { Outbox } from '../bot/outbox.js';
 import type { Db } from '../db/client.js';
 import { apiRoutes } from '../http/api-routes.js';
@@ -34,6 +35,7 @@ export interface KitDeps {
   audit: Audit;
   server: FastifyInstance;
   linkSecret: string;
+  limiters: Limiters;
   /** The OpenAPI document routes declared through `http` are recorded in. */
   openapi: OpenApiRegistry;
   /** The KPI metric registry features add their families to. */
@@ -91,6 +93,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       registry: deps.metrics,
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
     },
+    limiters: deps.limiters,
     onStop: (stop) => void stops.push(stop),
     db,
     provider: deps.provider,
