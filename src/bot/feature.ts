@@ -14,6 +14,7 @@ import type { Events } from '../kit/events.js';
 import type { Access, Links, Services } from '../kit/index.js';
 import type { Notify } from '../kit/notify.js';
 import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
+import type { Records } from '../records/index.js';
 import type { Limiters } from './limiters.js';
 import type { ActionSpec, LocationSpec } from './registry.js';
 
@@ -74,6 +75,11 @@ export interface FeatureKit {
   };
   /** Rate limiters, shared across replicas through Redis when REDIS_URL is set. */
   limiters: Limiters;
+  /**
+   * Business records in from outside (API, connectors, demo): validated one by one, upserted by
+   * (source, external id) in one transaction, with record.changed / workOrder.completed emitted.
+   */
+  records: Records;
   /** Runs when the app closes (timers a feature started). */
   onStop(stop: () => void | Promise<void>): void;
   db: Db;

@@ -28,13 +28,9 @@ export const CONNECTOR_JOB = 'connectors.sync';
 /** A manual run answers within this; a longer one goes on and shows in `sync`. */
 const MANUAL_ANSWER_MS = 20_000;
 
-/** The shared record functions (kit.records, from the inbound-API work). */
+/** The shared record functions, the same as the inbound API's. */
 function recordSink(kit: FeatureKit): RecordSink {
-  return (type, source, items) => {
-    const records = (kit as unknown as { records?: { upsert: RecordSink } }).records;
-    if (!records) throw new Error('the record functions (kit.records) are not installed');
-    return records.upsert(type, source, items);
-  };
+  return (type, source, items) => kit.records.upsert(type, source, items);
 }
 
 /** The feature, with test seams for the fetcher's waits. */

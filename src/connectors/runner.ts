@@ -7,15 +7,9 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Events } from '../kit/events.js';
 import type { Connector } from './connector.js';
-import type { RecordType } from './source-config.js';
+import type { RecordOutcome, RecordType } from '../records/index.js';
 
-export interface RecordOutcome {
-  index: number;
-  externalId: string;
-  result: 'created' | 'updated' | 'unchanged' | 'rejected';
-  id?: string;
-  errors?: { field: string; message: string }[];
-}
+export type { RecordOutcome };
 
 /** kit.records.upsert: validates, writes and emits record.changed (and workOrder.completed). */
 export type RecordSink = (

@@ -5,17 +5,9 @@
 // LINK_SIGNING_SECRET to a host of its choosing).
 import { z } from 'zod';
 
-export const RECORD_TYPES = [
-  'workOrder',
-  'crmOrder',
-  'ticket',
-  'ticketRating',
-  'training',
-  'employee',
-  'department',
-  'leave',
-] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+import { RECORD_TYPES, type RecordType } from '../records/index.js';
+
+export { RECORD_TYPES, type RecordType };
 
 const envName = z
   .string()

@@ -160,7 +160,7 @@ export function zendeskConnectors(source: ZendeskSource, fetcher: Fetcher): Conn
         externalId: String(t.id),
         item: {
           externalId: String(t.id),
-          employeeEmail: agents.email(t.assignee_id),
+          employee: agents.email(t.assignee_id),
           channel: CHANNELS[t.via?.channel ?? ''] ?? 'other',
           openedAt: new Date(t.created_at).toISOString(),
           status: t.status === 'deleted' ? 'deleted' : solved ? 'resolved' : 'open',
@@ -215,17 +215,11 @@ export function zendeskConnectors(source: ZendeskSource, fetcher: Fetcher): Conn
           ]),
         );
       }
+      // A rating is stored on its ticket (pulled first, in the same run), keyed by the ticket's id.
       return {
         ok: true,
-        externalId: String(r.id),
-        item: {
-          externalId: String(r.id),
-          ticketExternalId: String(r.ticket_id),
-          // The agent assigned when the customer rated, whoever holds the ticket now.
-          employeeEmail: agents.email(r.assignee_id),
-          rating: score,
-          ratedAt: new Date(r.created_at).toISOString(),
-        },
+        externalId: String(r.ticket_id),
+        item: { externalId: String(r.ticket_id), rating: score, ratedAt: new Date(r.created_at).toISOString() },
       };
     },
   };

@@ -14,6 +14,7 @@ import type { OpenApiRegistry } from '../http/openapi.js';
 import { pageRoutes } from '../http/page-routes.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { MetricRegistry } from '../kpi/index.js';
+import { createRecords } from '../records/index.js';
 import { createAccess } from './access.js';
 import { createKitAudit } from './audit.js';
 import { createKitCommands } from './commands.js';
@@ -94,6 +95,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
     },
     limiters: deps.limiters,
+    records: createRecords({ db, events, now, logger }),
     onStop: (stop) => void stops.push(stop),
     db,
     provider: deps.provider,
