@@ -9,6 +9,7 @@ import { syncCard, syncRunCard } from '../../cards/sync-card.js';
 import type { Feature, FeatureKit } from '../bot/feature.js';
 import type { CommandContext, HandlerContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { serviceToken } from '../kit/index.js';
 import { formatLocalTime } from '../time/format-local-time.js';
 import type { RecordSink } from './runner.js';
 import { type ConnectorRuntime, createConnectorRuntime, type RuntimeOptions } from './runtime.js';
@@ -25,6 +26,8 @@ export { parseSourceConfig, readSourceFiles, type SourceConfig } from './sources
 export const CONNECTOR_ACTIONS = { run: 'connectors.run' } as const;
 export const CONNECTOR_COMMANDS = { sync: 'connectors.sync' } as const;
 export const CONNECTOR_JOB = 'connectors.sync';
+/** The runtime, for the demo and the benchmark (run a source now, list sources). */
+export const CONNECTOR_RUNTIME = serviceToken<ConnectorRuntime>('connectors.runtime');
 /** A manual run answers within this; a longer one goes on and shows in `sync`. */
 const MANUAL_ANSWER_MS = 20_000;
 
@@ -40,6 +43,7 @@ export function createConnectors(options: Partial<RuntimeOptions> = {}): Feature
     await storeSources(kit.db, readSourceFiles(kit.config.sourcesDir));
     const runtime = createConnectorRuntime(kit, { sink: options.sink ?? recordSink(kit), fetcher: options.fetcher });
 
+    kit.services.provide(CONNECTOR_RUNTIME, runtime);
     kit.jobs.register({
       name: CONNECTOR_JOB,
       cron: '* * * * *',

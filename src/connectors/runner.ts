@@ -6,8 +6,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Events } from '../kit/events.js';
-import type { Connector } from './connector.js';
 import type { RecordOutcome, RecordType } from '../records/index.js';
+import type { Connector } from './connector.js';
 
 export type { RecordOutcome };
 

@@ -51,7 +51,10 @@ async function readAll(config: ReturnType<typeof source>, cursor: string | null 
 
 const ids = (pages: Page[]) => pages.flatMap((p) => p.records.map((r) => (r as { id: string }).id));
 const rows = (from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `W${from + i}`, updated: `2026-11-18T0${Math.floor((from + i) / 10)}:0${(from + i) % 10}:00Z` }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `W${from + i}`,
+    updated: `2026-11-18T0${Math.floor((from + i) / 10)}:0${(from + i) % 10}:00Z`,
+  }));
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -99,7 +102,13 @@ describe('paging to the end', () => {
       .reply(200, { data: rows(2, 1), meta: { next: 'c3', has_more: false } });
     const pages = await readAll(
       source({
-        paging: { style: 'cursor', nextCursorPath: 'meta.next', hasMorePath: 'meta.has_more', sizeParam: 'limit', size: 2 },
+        paging: {
+          style: 'cursor',
+          nextCursorPath: 'meta.next',
+          hasMorePath: 'meta.has_more',
+          sizeParam: 'limit',
+          size: 2,
+        },
         incremental: { param: 'since', field: 'updated' },
       }),
       '2026-11-01T00:00:00Z',

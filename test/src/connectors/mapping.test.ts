@@ -30,7 +30,10 @@ const crm = parseSource(
 describe('field mapping', () => {
   it('maps nested paths, a local date in its zone, money to exact cents and an enum', () => {
     const mapped = mapRecord(
-      { deal: { no: 9001, amount: '12,345.67', signed: '2026/11/18 09:30', stage: '赢单' }, owner: { staff_no: 'E042' } },
+      {
+        deal: { no: 9001, amount: '12,345.67', signed: '2026/11/18 09:30', stage: '赢单' },
+        owner: { staff_no: 'E042' },
+      },
       crm,
     );
     expect(mapped).toEqual({
@@ -45,7 +48,9 @@ describe('field mapping', () => {
         collectedCents: 0,
       },
     });
-    expect(mapRecord({ deal: { no: 1, amount: 0.1, signed: '2026/1/2 00:00', stage: '输单' }, owner: {} }, crm)).toMatchObject({
+    expect(
+      mapRecord({ deal: { no: 1, amount: 0.1, signed: '2026/1/2 00:00', stage: '输单' }, owner: {} }, crm),
+    ).toMatchObject({
       ok: true,
       item: { amountCents: 10, orderedAt: '2026-01-01T16:00:00.000Z', status: 'lost' },
     });
@@ -57,7 +62,9 @@ describe('field mapping', () => {
     if (mapped.ok) return;
     expect(mapped.externalId).toBe('D7');
     expect(mapped.errors.map((e) => e.field)).toEqual(['amountCents', 'orderedAt', 'status']);
-    expect(mapped.errors[0]?.message).toBe('amountCents (from "deal.amount" of source "crm-east") is not an amount (got "lots")');
+    expect(mapped.errors[0]?.message).toBe(
+      'amountCents (from "deal.amount" of source "crm-east") is not an amount (got "lots")',
+    );
     expect(mapped.errors[1]?.message).toContain('does not match the format yyyy/MM/dd HH:mm');
     expect(mapped.errors[2]?.message).toContain('has a value the mapping does not list (got "洽谈")');
   });
