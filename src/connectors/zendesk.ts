@@ -163,7 +163,7 @@ export function zendeskConnectors(source: ZendeskSource, fetcher: Fetcher): Conn
           employee: agents.email(t.assignee_id),
           channel: CHANNELS[t.via?.channel ?? ''] ?? 'other',
           openedAt: new Date(t.created_at).toISOString(),
-          status: t.status === 'deleted' ? 'deleted' : solved ? 'resolved' : 'open',
+          status: t.status === 'deleted' ? 'deleted' : solved ? 'solved' : 'open',
           // Zendesk says when a ticket was solved only in its metrics; updated_at is the close bound.
           resolvedAt: solved ? new Date(t.updated_at).toISOString() : null,
           isComplaint: t.type === 'problem' || (t.tags ?? []).includes('complaint'),
