@@ -9,6 +9,8 @@ import { resolveDatabaseTarget } from './db/database-url.js';
 import { applyMigrations } from './db/migrations.js';
 import { storedSecret } from './db/stored-secret.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { connectDemoSources, demoStandIns } from './demo/stand-ins/index.js';
+import { FEATURES } from './features.js';
 import { createLogger } from './log.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +44,15 @@ async function main(): Promise<void> {
     if (stored.created) logger.info('LINK_SIGNING_SECRET is not set: generated one and stored it in the database');
   }
 
-  const app = await buildApp({ config: { ...config, linkSigningSecret }, logger, root, db });
+  // Demo mode also serves stand-in business systems the connectors pull from (demo-only code).
+  const demo = isDemoMode(config) && config.demoSeed;
+  const app = await buildApp({
+    config: { ...config, linkSigningSecret },
+    logger,
+    root,
+    db,
+    ...(demo ? { features: [...FEATURES, demoStandIns] } : {}),
+  });
   let seededNow = false;
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
@@ -51,6 +61,12 @@ async function main(): Promise<void> {
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
+  if (demo) {
+    const address = app.server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const codes = await connectDemoSources(app.db, `http://127.0.0.1:${port}`);
+    logger.info({ sources: codes }, 'demo stand-in systems connected; the connectors pull them every few minutes');
+  }
   if (seededNow) {
     // A fresh demo has records but no scores yet; compute them now rather than at 02:30. Cards read
     // stored results only, and "since last week" reads the Monday snapshot, so take the snapshot a
