@@ -1,9 +1,9 @@
 // Demo only: what three systems the demo company "already has" would answer at a given moment —
 // a field-service work-order system, a CRM and a helpdesk. Each speaks its own shape, which only
-// its source mapping (sources.ts) knows. Records are a pure function of the day and the clock, so
-// the demo shows work orders arriving during the day and completing a while later.
+// its source mapping (sources.ts) knows. Records are a pure function of the clock (the last 12
+// hours), so the demo shows work orders arriving and completing a while later at any hour.
 import { createHash } from 'node:crypto';
-import { localDate, localParts, zonedTime } from '../../time/zoned.js';
+import { localDate, localParts } from '../../time/zoned.js';
 
 export interface StandInStaff {
   engineers: string[];
@@ -41,24 +41,29 @@ function wallClock(instant: Date, zone: string, separator = '-'): string {
   return `${date.replaceAll('-', separator)} ${hh}:${mm}`;
 }
 
-/** Instants on today's local date from `fromMinute` every `every` minutes, up to now. */
-function slots(now: Date, zone: string, fromMinute: number, every: number): { at: Date; n: number; date: string }[] {
-  const date = localDate(now, zone);
+/**
+ * Slot instants every `every` minutes over the last 12 hours up to now, aligned to the epoch so a
+ * slot keeps its key from one request to the next (the demo runs at any hour of the day).
+ * `offset` staggers the systems.
+ */
+function slots(now: Date, zone: string, offset: number, every: number): { at: Date; n: number; date: string }[] {
+  const step = every * 60_000;
   const out: { at: Date; n: number; date: string }[] = [];
-  for (let minute = fromMinute, n = 1; minute < 20 * 60; minute += every, n++) {
-    const at = new Date(zonedTime(date, minute, zone).getTime() + (hash(`${date}:${n}`) % 7) * 60_000);
+  const first = Math.ceil((now.getTime() - 12 * 3_600_000) / step);
+  for (let k = first; ; k++) {
+    const at = new Date(k * step + offset * 60_000 + (hash(`${every}:${k}`) % 7) * 60_000);
     if (at.getTime() > now.getTime()) break;
-    out.push({ at, n, date });
+    out.push({ at, n: k % 10_000, date: localDate(at, zone) });
   }
   return out;
 }
 
 const min = (ms: number) => ms * 60_000;
 
-/** The work-order system: a new order every ~25 minutes from 08:00, done 1–3 hours later. */
+/** The work-order system: a new order every ~25 minutes, done 1–3 hours later. */
 export function fieldOpsJobs(now: Date, zone: string, staff: StandInStaff): StandInItem[] {
   if (staff.engineers.length === 0) return [];
-  return slots(now, zone, 8 * 60, 25).map(({ at, n, date }) => {
+  return slots(now, zone, 0, 25).map(({ at, n, date }) => {
     const h = hash(`fo:${date}:${n}`);
     const engineer = staff.engineers[h % staff.engineers.length] as string;
     const doneAt = new Date(at.getTime() + min(60 + (h % 120)));
@@ -66,7 +71,7 @@ export function fieldOpsJobs(now: Date, zone: string, staff: StandInStaff): Stan
     const done = doneAt <= now;
     const started = startedAt <= now;
     const changedAt = done ? doneAt : started ? startedAt : at;
-    const no = `FO-${date.replaceAll('-', '')}-${String(n).padStart(2, '0')}`;
+    const no = `FO-${date.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
     return {
       changedAt,
       key: no,
@@ -86,13 +91,13 @@ export function fieldOpsJobs(now: Date, zone: string, staff: StandInStaff): Stan
   });
 }
 
-/** The CRM: a deal every ~70 minutes from 09:00, amounts as display strings in yuan. */
+/** The CRM: a deal every ~70 minutes, amounts as display strings in yuan. */
 export function crmDeals(now: Date, zone: string, staff: StandInStaff): StandInItem[] {
   if (staff.salesReps.length === 0) return [];
-  return slots(now, zone, 9 * 60, 70).map(({ at, n, date }) => {
+  return slots(now, zone, 3, 70).map(({ at, n, date }) => {
     const h = hash(`crm:${date}:${n}`);
     const yuan = 2_000 + (h % 48_000);
-    const id = `D${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`;
+    const id = `D${date.replaceAll('-', '')}${String(n).padStart(4, '0')}`;
     return {
       changedAt: at,
       key: id,
@@ -108,17 +113,17 @@ export function crmDeals(now: Date, zone: string, staff: StandInStaff): StandInI
   });
 }
 
-/** The helpdesk: a ticket every ~12 minutes from 09:00, answered and closed within the hour. */
+/** The helpdesk: a ticket every ~12 minutes, answered and closed within the hour. */
 export function helpdeskTickets(now: Date, zone: string, staff: StandInStaff): StandInItem[] {
   if (staff.agents.length === 0) return [];
-  return slots(now, zone, 9 * 60, 12).map(({ at, n, date }) => {
+  return slots(now, zone, 5, 12).map(({ at, n, date }) => {
     const h = hash(`hd:${date}:${n}`);
     const repliedAt = new Date(at.getTime() + min(1 + (h % 9)));
     const closedAt = new Date(at.getTime() + min(20 + (h % 40)));
     const closed = closedAt <= now;
     const replied = repliedAt <= now;
     const changedAt = closed ? closedAt : replied ? repliedAt : at;
-    const id = `HD-${date.replaceAll('-', '')}-${String(n).padStart(3, '0')}`;
+    const id = `HD-${date.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
     const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
     return {
       changedAt,
