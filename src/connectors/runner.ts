@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Events } from '../kit/events.js';
 import type { RecordOutcome, RecordType } from '../records/index.js';
-import type { Connector } from './connector.js';
+import type { Connector, Page } from './connector.js';
 
 export type { RecordOutcome };
 
@@ -109,61 +109,90 @@ async function runConnector(deps: RunnerDeps, connector: Connector, runId: strin
   const { db } = deps;
   const where = { source_entity: { source: connector.source, entity: connector.entity } };
   let cursor = (await db.syncCursor.findUnique({ where }))?.cursor ?? null;
-  for await (const page of connector.pages(cursor)) {
-    counts.pages += 1;
-    counts.read += page.records.length;
-    const errors: { externalId: string | null; message: string; payload: unknown }[] = [];
-    const good: { raw: unknown; item: Record<string, unknown> }[] = [];
-    for (const raw of page.records) {
-      const mapped = await connector.map(raw, page);
-      if (mapped.ok) good.push({ raw, item: mapped.item });
-      else
-        errors.push({
-          externalId: mapped.externalId,
-          message: mapped.errors.map((e) => e.message).join('; '),
-          payload: raw,
-        });
+  // One page of lookahead: the next request is in flight while this page is written, so the
+  // limiter rather than the database sets the pace. Pages are still committed in order.
+  const pages = connector.pages(cursor)[Symbol.asyncIterator]();
+  let ahead = pages.next();
+  ahead.catch(() => {});
+  try {
+    for (;;) {
+      const step = await ahead;
+      if (step.done) break;
+      ahead = pages.next();
+      ahead.catch(() => {});
+      cursor = await commitPage(deps, connector, runId, counts, step.value, cursor);
     }
-    counts.rejected += errors.length;
-    if (good.length > 0) {
-      const outcomes = await deps.sink(
-        connector.recordType,
-        connector.source,
-        good.map((g) => g.item),
-      );
-      for (const outcome of outcomes) {
-        if (outcome.result === 'rejected') {
-          counts.rejected += 1;
-          errors.push({
-            externalId: outcome.externalId,
-            message: (outcome.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ') || 'rejected',
-            payload: good[outcome.index]?.raw,
-          });
-        } else counts[outcome.result] += 1;
-      }
-    }
-    if (errors.length > 0) {
-      await db.syncError.createMany({
-        data: errors.map((e) => ({
-          source: connector.source,
-          entity: connector.entity,
-          externalId: e.externalId?.slice(0, 128) ?? null,
-          message: e.message.slice(0, 2000),
-          payload: payloadText(e.payload),
-        })),
-      });
-    }
-    // The page's records are committed: only now may the cursor move past them.
-    if (page.cursor !== null && page.cursor !== cursor) {
-      cursor = page.cursor;
-      await db.syncCursor.upsert({
-        where,
-        create: { source: connector.source, entity: connector.entity, cursor },
-        update: { cursor },
-      });
-    }
-    await db.syncRun.update({ where: { id: runId }, data: { ...counts } });
+  } finally {
+    // Stop the source's generator when a page failed (it is suspended after the lookahead).
+    void ahead.then(() => pages.return?.()).catch(() => {});
   }
+  return cursor;
+}
+
+async function commitPage(
+  deps: RunnerDeps,
+  connector: Connector,
+  runId: string,
+  counts: RunCounts,
+  page: Page,
+  current: string | null,
+): Promise<string | null> {
+  const { db } = deps;
+  const where = { source_entity: { source: connector.source, entity: connector.entity } };
+  let cursor = current;
+  counts.pages += 1;
+  counts.read += page.records.length;
+  const errors: { externalId: string | null; message: string; payload: unknown }[] = [];
+  const good: { raw: unknown; item: Record<string, unknown> }[] = [];
+  for (const raw of page.records) {
+    const mapped = await connector.map(raw, page);
+    if (mapped.ok) good.push({ raw, item: mapped.item });
+    else
+      errors.push({
+        externalId: mapped.externalId,
+        message: mapped.errors.map((e) => e.message).join('; '),
+        payload: raw,
+      });
+  }
+  counts.rejected += errors.length;
+  if (good.length > 0) {
+    const outcomes = await deps.sink(
+      connector.recordType,
+      connector.source,
+      good.map((g) => g.item),
+    );
+    for (const outcome of outcomes) {
+      if (outcome.result === 'rejected') {
+        counts.rejected += 1;
+        errors.push({
+          externalId: outcome.externalId,
+          message: (outcome.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ') || 'rejected',
+          payload: good[outcome.index]?.raw,
+        });
+      } else counts[outcome.result] += 1;
+    }
+  }
+  if (errors.length > 0) {
+    await db.syncError.createMany({
+      data: errors.map((e) => ({
+        source: connector.source,
+        entity: connector.entity,
+        externalId: e.externalId?.slice(0, 128) ?? null,
+        message: e.message.slice(0, 2000),
+        payload: payloadText(e.payload),
+      })),
+    });
+  }
+  // The page's records are committed: only now may the cursor move past them.
+  if (page.cursor !== null && page.cursor !== cursor) {
+    cursor = page.cursor;
+    await db.syncCursor.upsert({
+      where,
+      create: { source: connector.source, entity: connector.entity, cursor },
+      update: { cursor },
+    });
+  }
+  await db.syncRun.update({ where: { id: runId }, data: { ...counts } });
   return cursor;
 }
 
