@@ -85,7 +85,7 @@ export async function runSource(
       });
       const recent = await tx.syncRun.findMany({
         where: { source, status: { in: ['ok', 'failed'] } },
-        orderBy: { startedAt: 'desc' },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
         take: FAILURES_BEFORE_ALERT + 1,
         select: { id: true, status: true },
       });

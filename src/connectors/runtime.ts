@@ -70,7 +70,7 @@ export function createConnectorRuntime(kit: FeatureKit, options: RuntimeOptions)
           const config = source.config as SourceConfig;
           const last = await kit.db.syncRun.findFirst({
             where: { source: source.code },
-            orderBy: { startedAt: 'desc' },
+            orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
             select: { startedAt: true },
           });
           // Half a minute of slack so a 5-minute source runs on every fifth minute tick.
