@@ -49,16 +49,28 @@ export function readSourceFiles(dir: string): SourceConfig[] {
   return sources;
 }
 
-/** Stores each file's source as its DataSource row (the file wins over an edited row). */
+/** Marks a DataSource row as written from a file, so removing the file turns the source off. */
+const FROM_FILE = 'fromFile';
+
+/**
+ * Stores each file's source as its DataSource row (the file wins over an edited row), and turns
+ * off the rows whose file is gone; rows written otherwise (the demo's stand-ins) are left alone.
+ */
 export async function storeSources(db: Db, sources: readonly SourceConfig[]): Promise<void> {
   for (const source of sources) {
-    const config = JSON.parse(JSON.stringify(source));
+    const config = { ...JSON.parse(JSON.stringify(source)), [FROM_FILE]: true };
     await db.dataSource.upsert({
       where: { code: source.code },
       create: { code: source.code, kind: source.kind, config, enabled: source.enabled },
       update: { kind: source.kind, config, enabled: source.enabled },
     });
   }
+  const codes = new Set(sources.map((s) => s.code));
+  const rows = await db.dataSource.findMany({ where: { enabled: true }, select: { code: true, config: true } });
+  const gone = rows
+    .filter((r) => (r.config as Record<string, unknown> | null)?.[FROM_FILE] === true && !codes.has(r.code))
+    .map((r) => r.code);
+  if (gone.length > 0) await db.dataSource.updateMany({ where: { code: { in: gone } }, data: { enabled: false } });
 }
 
 export interface StoredSource {

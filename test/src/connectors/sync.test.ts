@@ -9,7 +9,9 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../../cards/card.js';
 import { CONNECTOR_RUNTIME } from '../../../src/connectors/index.js';
+import { storeSources } from '../../../src/connectors/sources.js';
 import { startTestApp } from '../../helpers/test-app.js';
+import { TEST_TODAY } from '../../helpers/test-db.js';
 
 const BASE = 'https://fieldops.example.com';
 const dir = mkdtempSync(join(tmpdir(), 'kaopu-sources-'));
@@ -215,5 +217,18 @@ describe('a REST source configured by mapping alone', () => {
     const refused = await say('emp_liming', 'sync');
     expect(refused.card.tone).toBe('warning');
     expect(refused.card.text).not.toContain('fieldops');
+  });
+
+  it('turns a source off when its file is removed, and says so', async () => {
+    await storeSources(app.db, []);
+    const { card } = await say('emp_malin', 'sync');
+    const table = card.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows[0]?.slice(0, 1).concat(table.rows[0]?.[2] ?? '')).toEqual([
+      'fieldops',
+      '已停用',
+    ]);
+    const run = await say('emp_malin', 'sync run fieldops');
+    expect(run.card.text).toContain('已停用或配置有误');
+    expect(await runtime.runDue(new Date(TEST_TODAY.getTime() + 3_600_000))).toEqual({});
   });
 });
