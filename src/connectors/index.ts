@@ -82,7 +82,10 @@ async function syncStatus(kit: FeatureKit, runtime: ConnectorRuntime, ctx: Handl
   const sources = await runtime.sources();
   const rows = await Promise.all(
     sources.map(async (s) => {
-      const last = await kit.db.syncRun.findFirst({ where: { source: s.code }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] });
+      const last = await kit.db.syncRun.findFirst({
+        where: { source: s.code },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      });
       const cursor = await kit.db.syncCursor.findFirst({ where: { source: s.code }, orderBy: { updatedAt: 'desc' } });
       const status = !s.config
         ? ('invalid' as const)
