@@ -4,7 +4,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLimiters } from '../../../src/bot/limiters.js';
 import type { Page } from '../../../src/connectors/connector.js';
-import { createFetcher } from '../../../src/connectors/fetcher.js';
+import { createFetcher, retryAfterMs } from '../../../src/connectors/fetcher.js';
 import { restConnector } from '../../../src/connectors/rest-source.js';
 import { parseSource, type RestSourceInput } from '../../../src/connectors/source-config.js';
 
@@ -203,5 +203,14 @@ describe('faults at the HTTP boundary', () => {
     scope.done();
     await expect(fetcherFor(bearer).fetcher.get('/api/orders')).rejects.toThrow('needs SOURCE_WO_TOKEN');
     expect(() => source({ auth: { type: 'bearer', tokenEnv: 'DATABASE_URL' } as never })).toThrow(/SOURCE_/);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, capped at ten minutes', () => {
+    const now = new Date('2026-11-18T04:00:00Z');
+    expect(retryAfterMs('7', now)).toBe(7000);
+    expect(retryAfterMs('Wed, 18 Nov 2026 04:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Wed, 18 Nov 2026 03:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('86400', now)).toBe(600_000);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
   });
 });

@@ -109,4 +109,16 @@ describe('field mapping', () => {
     const [source] = readSourceFiles(dir);
     expect(source).toMatchObject({ kind: 'rest', recordType: 'ticket' });
   });
+
+  it('names the file of a source that is not YAML, or that repeats another code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaopu-sources-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'code: [unclosed');
+    expect(() => readSourceFiles(dir)).toThrow(/source "broken.yaml" is invalid:\n {2}- not valid YAML/);
+    const twin = mkdtempSync(join(tmpdir(), 'kaopu-sources-'));
+    const body =
+      'code: crm\nrecordType: crmOrder\nbaseUrl: https://crm.example.com\nrequest: { path: /d }\nmapping: { externalId: id }\n';
+    writeFileSync(join(twin, 'a.yaml'), body);
+    writeFileSync(join(twin, 'b.yml'), body);
+    expect(() => readSourceFiles(twin)).toThrow('two files define this code');
+  });
 });
