@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { consoleAccess, consoleCheck } from '../adapters/console/auth.js';
@@ -152,7 +153,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       locale: config.locale,
       publicBaseUrl: config.publicBaseUrl,
       surveys: config.surveys,
+      sourcesDir: config.sourcesDir ?? resolve(root, 'sources'),
+      sourceSecrets: config.sourceSecrets,
     },
+    limiters,
     bot,
     scheduler,
     outbox,

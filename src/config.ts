@@ -91,6 +91,7 @@ const envSchema = z.object({
     .min(1, 'expected a whole number of requests per minute, 1–100000')
     .max(100_000, 'expected a whole number of requests per minute, 1–100000')
     .default(600),
+  SOURCES_DIR: optionalString,
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -159,6 +160,10 @@ export interface Config {
   surveys: { linkDays: number; reminderHours: number };
   /** /api/v1: HMAC body signatures required when `signingSecret` is set; requests per minute per key. */
   api: { signingSecret?: string; rateLimitPerMinute: number };
+  /** Connector source files (YAML); `sources/` under the repository root when unset. */
+  sourcesDir?: string;
+  /** SOURCE_* variables: the only secrets a connector source file may name. */
+  sourceSecrets: Readonly<Record<string, string>>;
   slack?: SlackConfig;
   wecom?: WecomConfig;
   dingtalk?: DingtalkConfig;
@@ -233,6 +238,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     jobSchedules: env.JOB_SCHEDULES ? (parseJobSchedules(env.JOB_SCHEDULES) ?? {}) : {},
     surveys: { linkDays: env.SURVEY_LINK_DAYS, reminderHours: env.SURVEY_REMINDER_HOURS },
     api: { signingSecret: env.API_SIGNING_SECRET, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE },
+    sourcesDir: env.SOURCES_DIR,
+    sourceSecrets: sourceSecrets(source),
     slack: slackOn
       ? {
           botToken: env.SLACK_BOT_TOKEN as string,
@@ -290,4 +297,13 @@ export function parseJobSchedules(value: string): Record<string, string> | null 
     schedules[name] = cron;
   }
   return schedules;
+}
+
+/** The SOURCE_* variables, by name: connector credentials a source file refers to by name. */
+function sourceSecrets(source: NodeJS.ProcessEnv): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (/^SOURCE_[A-Z0-9_]+$/.test(name) && value) secrets[name] = value;
+  }
+  return secrets;
 }

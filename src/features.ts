@@ -5,6 +5,7 @@ import { alerts } from './alerts/index.js';
 import { api } from './api/index.js';
 import { attendance } from './attendance/index.js';
 import type { Feature } from './bot/feature.js';
+import { connectors } from './connectors/index.js';
 import { crm } from './crm/index.js';
 import { directory } from './directory/index.js';
 import { help } from './help/index.js';
@@ -39,4 +40,6 @@ export const FEATURES: readonly Feature[] = [
   api,
   // Subscribes to the events the features above emit (issue 15).
   alerts,
+  // Scheduled pulls from other systems, written through the shared record functions.
+  connectors,
 ];

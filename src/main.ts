@@ -12,6 +12,8 @@ import { seedAlertScenario } from './demo/alert-scenario.js';
 import { pushDemoApiRecords } from './demo/api-records.js';
 import { completeDemoWorkOrder } from './demo/complete-work-order.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { connectDemoSources, demoStandIns } from './demo/stand-ins/index.js';
+import { FEATURES } from './features.js';
 import { createLogger } from './log.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +47,16 @@ async function main(): Promise<void> {
     if (stored.created) logger.info('LINK_SIGNING_SECRET is not set: generated one and stored it in the database');
   }
 
-  const app = await buildApp({ config: { ...config, linkSigningSecret }, logger, root, db, processMetrics: true });
+  // Demo mode also serves stand-in business systems the connectors pull from (demo-only code).
+  const demo = isDemoMode(config) && config.demoSeed;
+  const app = await buildApp({
+    config: { ...config, linkSigningSecret },
+    logger,
+    root,
+    db,
+    processMetrics: true,
+    ...(demo ? { features: [...FEATURES, demoStandIns] } : {}),
+  });
   let seededNow = false;
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(app.db, { today: new Date(), timeZone: config.timeZone });
@@ -61,6 +72,12 @@ async function main(): Promise<void> {
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
+  if (demo) {
+    const address = app.server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const codes = await connectDemoSources(app.db, `http://127.0.0.1:${port}`);
+    logger.info({ sources: codes }, 'demo stand-in systems connected; the connectors pull them every few minutes');
+  }
   if (seededNow) {
     // A fresh demo has records but no scores yet; compute them now rather than at 02:30. Cards read
     // stored results only, and "since last week" reads the Monday snapshot, so take the snapshot a

@@ -60,9 +60,9 @@ export const alerts: Feature = (kit) => {
     await engine.raise({
       rule: 'sync.failed',
       decision: {
-        key: failed.sourceId,
+        key: failed.source,
         severity: 'critical',
-        evidence: { sourceName: failed.sourceName, failures: failed.failures, lastError: failed.lastError },
+        evidence: { sourceName: failed.source, failures: failed.failures, lastError: failed.error },
       },
     });
   });

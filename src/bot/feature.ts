@@ -17,6 +17,7 @@ import type { MetricFamily, MetricRegistry } from '../kpi/index.js';
 import type { Records } from '../records/index.js';
 import type { PlatformDirectory, PlatformProfile } from './adapter.js';
 import type { PlatformName } from './event.js';
+import type { Limiters } from './limiters.js';
 import type { ActionSpec, LocationSpec, UnknownUserSpec } from './registry.js';
 
 /** The settings features may read (they never read env). */
@@ -29,6 +30,10 @@ export interface FeatureConfig {
   publicBaseUrl: string;
   /** Survey links expire after `linkDays`; one reminder after `reminderHours` unanswered. */
   surveys: { linkDays: number; reminderHours: number };
+  /** Where connector source files (YAML) are read from. */
+  sourcesDir: string;
+  /** SOURCE_* environment variables by name: the secrets a connector source file may name. */
+  sourceSecrets: Readonly<Record<string, string>>;
 }
 
 export interface FeatureKit {
@@ -82,6 +87,8 @@ export interface FeatureKit {
     /** The database the app opened (absolute URL): full recomputes open it from a worker thread. */
     readonly databaseUrl?: string | undefined;
   };
+  /** Rate limiters, shared across replicas through Redis when REDIS_URL is set. */
+  limiters: Limiters;
   /**
    * Business records in from outside (API, connectors, demo): validated one by one, upserted by
    * (source, external id) in one transaction, with record.changed / workOrder.completed emitted.

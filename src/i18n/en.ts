@@ -1,6 +1,7 @@
 import { alerts } from './en/alerts.js';
 import { api } from './en/api.js';
 import { attendance } from './en/attendance.js';
+import { connectors } from './en/connectors.js';
 import { consoleUi } from './en/console.js';
 import { core } from './en/core.js';
 import { dingtalk } from './en/dingtalk.js';
@@ -36,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...api,
   ...alerts,
   ...explain,
+  ...connectors,
 };

@@ -3,6 +3,7 @@
 import { alerts } from './zh-CN/alerts.js';
 import { api } from './zh-CN/api.js';
 import { attendance } from './zh-CN/attendance.js';
+import { connectors } from './zh-CN/connectors.js';
 import { consoleUi } from './zh-CN/console.js';
 import { core } from './zh-CN/core.js';
 import { dingtalk } from './zh-CN/dingtalk.js';
@@ -36,4 +37,5 @@ export const zhCN = {
   ...api,
   ...alerts,
   ...explain,
+  ...connectors,
 } as const;

@@ -7,6 +7,7 @@ import type { PlatformDirectory, PlatformProfile } from '../bot/adapter.js';
 import type { Bot } from '../bot/bot.js';
 import type { PlatformName } from '../bot/event.js';
 import type { FeatureConfig, FeatureKit } from '../bot/feature.js';
+import type { Limiters } from '../bot/limiters.js';
 import type { Outbox } from '../bot/outbox.js';
 import type { Db } from '../db/client.js';
 import { apiRoutes } from '../http/api-routes.js';
@@ -36,6 +37,7 @@ export interface KitDeps {
   audit: Audit;
   server: FastifyInstance;
   linkSecret: string;
+  limiters: Limiters;
   /** The OpenAPI document routes declared through `http` are recorded in. */
   openapi: OpenApiRegistry;
   /** The KPI metric registry features add their families to. */
@@ -105,6 +107,7 @@ export function buildKit(deps: KitDeps): KitRuntime {
       recomputeDelayMs: deps.kpiRecomputeDelayMs,
       databaseUrl: deps.databaseUrl,
     },
+    limiters: deps.limiters,
     records: createRecords({ db, events, now, logger }),
     onStop: (stop) => void stops.push(stop),
     db,

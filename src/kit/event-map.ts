@@ -31,15 +31,15 @@ export const EVENT_SCHEMAS = {
     csat: z.number().int().min(1).max(5),
     nps: z.number().int().min(0).max(10).nullable(),
   }),
-  /** A data source's sync failed again; `failures` counts the failures in a row. */
-  'sync.failed': z.object({
-    sourceId: id,
-    sourceName: z.string().max(200),
-    failures: z.number().int().min(1),
-    lastError: z.string().max(500),
-  }),
   /** A KPI input record changed (the KPI engine recomputes that person's period). */
   'record.changed': z.object({ recordType: z.string().min(1).max(64), recordId: id, employeeId: id, at: instant }),
+  /** A connector's source failed this many runs in a row (the alerts feature tells HR). */
+  'sync.failed': z.object({
+    source: z.string().min(1).max(64),
+    failures: z.number().int().min(1),
+    error: z.string().max(500),
+    at: instant,
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

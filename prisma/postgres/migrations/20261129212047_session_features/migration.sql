@@ -38,6 +38,11 @@ ADD COLUMN     "note" TEXT,
 ADD COLUMN     "reviewReason" TEXT;
 
 -- AlterTable
+ALTER TABLE "KpiPeriod" ADD COLUMN     "closeVersion" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "paidAt" TIMESTAMP(3),
+ADD COLUMN     "paidById" TEXT;
+
+-- AlterTable
 ALTER TABLE "OutboxMessage" ADD COLUMN     "updatesId" TEXT;
 
 -- AlterTable
@@ -164,6 +169,25 @@ CREATE TABLE "PunchCorrection" (
     CONSTRAINT "PunchCorrection_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "SyncRun" (
+    "id" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "trigger" TEXT NOT NULL DEFAULT 'schedule',
+    "status" TEXT NOT NULL DEFAULT 'running',
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+    "pages" INTEGER NOT NULL DEFAULT 0,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "unchanged" INTEGER NOT NULL DEFAULT 0,
+    "rejected" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT,
+
+    CONSTRAINT "SyncRun_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "SurveyReview_answerId_key" ON "SurveyReview"("answerId");
 
@@ -190,6 +214,9 @@ CREATE UNIQUE INDEX "IdentityConflict_source_platformUserId_reason_key" ON "Iden
 
 -- CreateIndex
 CREATE INDEX "PunchCorrection_employeeId_at_idx" ON "PunchCorrection"("employeeId", "at");
+
+-- CreateIndex
+CREATE INDEX "SyncRun_source_startedAt_idx" ON "SyncRun"("source", "startedAt");
 
 -- CreateIndex
 CREATE INDEX "Alert_status_deliveredAt_idx" ON "Alert"("status", "deliveredAt");

@@ -114,6 +114,23 @@ CREATE TABLE "PunchCorrection" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "SyncRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "source" TEXT NOT NULL,
+    "trigger" TEXT NOT NULL DEFAULT 'schedule',
+    "status" TEXT NOT NULL DEFAULT 'running',
+    "startedAt" DATETIME NOT NULL,
+    "finishedAt" DATETIME,
+    "pages" INTEGER NOT NULL DEFAULT 0,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "unchanged" INTEGER NOT NULL DEFAULT 0,
+    "rejected" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -180,6 +197,19 @@ ALTER TABLE "new_CheckIn" RENAME TO "CheckIn";
 CREATE UNIQUE INDEX "CheckIn_externalId_key" ON "CheckIn"("externalId");
 CREATE INDEX "CheckIn_employeeId_at_idx" ON "CheckIn"("employeeId", "at");
 CREATE INDEX "CheckIn_at_idx" ON "CheckIn"("at");
+CREATE TABLE "new_KpiPeriod" (
+    "period" TEXT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "closedAt" DATETIME,
+    "closedById" TEXT,
+    "contentHash" TEXT,
+    "closeVersion" INTEGER NOT NULL DEFAULT 0,
+    "paidAt" DATETIME,
+    "paidById" TEXT
+);
+INSERT INTO "new_KpiPeriod" ("closedAt", "closedById", "contentHash", "period", "status") SELECT "closedAt", "closedById", "contentHash", "period", "status" FROM "KpiPeriod";
+DROP TABLE "KpiPeriod";
+ALTER TABLE "new_KpiPeriod" RENAME TO "KpiPeriod";
 CREATE TABLE "new_SurveyAnswer" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "invitationId" TEXT,
@@ -256,6 +286,9 @@ CREATE UNIQUE INDEX "IdentityConflict_source_platformUserId_reason_key" ON "Iden
 
 -- CreateIndex
 CREATE INDEX "PunchCorrection_employeeId_at_idx" ON "PunchCorrection"("employeeId", "at");
+
+-- CreateIndex
+CREATE INDEX "SyncRun_source_startedAt_idx" ON "SyncRun"("source", "startedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CrmOrder_source_externalId_key" ON "CrmOrder"("source", "externalId");

@@ -1,0 +1,35 @@
+import type { connectors as zh } from '../zh-CN/connectors.js';
+
+export const connectors: Record<keyof typeof zh, string> = {
+  'connectors.command.sync':
+    "data sync: each source's last run, counts, cursor and recent errors; sync run <source> starts one now",
+  'connectors.title': 'Data sync',
+  'connectors.none': 'No data sources are configured yet. Add a YAML file under sources/ (see the README).',
+  'connectors.col.source': 'Source',
+  'connectors.col.last_run': 'Last run',
+  'connectors.col.status': 'Status',
+  'connectors.col.read': 'Read',
+  'connectors.col.created': 'Created',
+  'connectors.col.updated': 'Updated',
+  'connectors.col.rejected': 'Errors',
+  'connectors.col.cursor': 'Cursor',
+  'connectors.status.ok': 'ok',
+  'connectors.status.failed': 'failed',
+  'connectors.status.running': 'running',
+  'connectors.status.never': 'never run',
+  'connectors.status.disabled': 'disabled',
+  'connectors.status.invalid': 'invalid config',
+  'connectors.errors_title': 'Recent errors',
+  'connectors.error_line': '{source} {when} {externalId}: {message}',
+  'connectors.run_failed_line': '{source} failed: {error}',
+  'connectors.button.run': 'Sync {source} now',
+  'connectors.run.usage': 'Usage: sync run <source>, e.g. "sync run helpdesk". Sources: {codes}',
+  'connectors.run.unknown': 'There is no data source called "{source}". Sources: {codes}',
+  'connectors.run.disabled': 'Data source {source} is disabled or its configuration is invalid, so it cannot run.',
+  'connectors.run.busy': '{source} is syncing right now; look again in a moment.',
+  'connectors.run.title': '{source} synced',
+  'connectors.run.failed_title': '{source} sync failed',
+  'connectors.run.summary':
+    'Read {read}: {created} created, {updated} updated, {unchanged} unchanged, {rejected} errors ({pages} pages).',
+  'connectors.run.error': 'Reason: {error}',
+};
