@@ -185,7 +185,8 @@ export const PAGE_SCRIPT = String.raw`
       replies.forEach((card) => push({ card }));
     } catch (e) { if (groupId) showTab('chat'); push({ error: e.message }); }
     // stays disabled a moment after the answer, so the second click of a double click is absorbed too
-    finally { setTimeout(() => { running.delete(key); if (tab === 'chat') draw(); }, 600); }
+    // (the group tab's cards are drawn disabled meanwhile too, so redraw whichever tab is open)
+    finally { setTimeout(() => { running.delete(key); if (tab === 'chat') draw(); else drawGroup().catch(() => {}); }, 600); }
   }
 
   async function drawGroup() {

@@ -42,6 +42,7 @@ form{display:flex;gap:8px;margin-top:10px}form input{flex:1}.card form.inputs{di
 /* phone first (issue 18): nothing wider than the chat; tables scroll inside their card; bars keep a full row */
 .msg>*{min-width:0;max-width:100%}.card{max-width:min(640px,100%);min-width:0;overflow-wrap:anywhere}.card dd{min-width:0}
 .card table{display:block;overflow-x:auto;max-width:100%}
+#composer input{min-width:0}#composer select{min-width:0;max-width:40%;flex:0 1 auto}header select{max-width:100%}
 @media (max-width:520px){main{padding:0 6px 8px}#log{padding:6px;height:calc(100vh - 250px)}.bubble{max-width:85%}header{padding:8px}header .sub{display:none}
 .bar{grid-template-columns:1fr max-content;gap:2px 8px}.bar .track{grid-column:1/-1;grid-row:2;height:10px}}
 </style>

@@ -40,8 +40,23 @@ function recordSink(kit: FeatureKit): RecordSink {
 export function createConnectors(options: Partial<RuntimeOptions> = {}): Feature {
   return async (kit) => {
     // A bad file stops start-up with its name and each bad field, never a half-configured sync.
-    await storeSources(kit.db, readSourceFiles(kit.config.sourcesDir));
-    const runtime = createConnectorRuntime(kit, { sink: options.sink ?? recordSink(kit), fetcher: options.fetcher });
+    const files = readSourceFiles(kit.config.sourcesDir);
+    // Stored on first use, not while the app is built: a database whose migrations are pending
+    // must still let the server start and answer /readyz with 503.
+    let stored: Promise<void> | undefined;
+    const ensureStored = () => {
+      stored ??= storeSources(kit.db, files).catch((err: unknown) => {
+        stored = undefined;
+        throw err;
+      });
+      return stored;
+    };
+    const inner = createConnectorRuntime(kit, { sink: options.sink ?? recordSink(kit), fetcher: options.fetcher });
+    const runtime: ConnectorRuntime = {
+      sources: () => ensureStored().then(() => inner.sources()),
+      run: (code, trigger) => ensureStored().then(() => inner.run(code, trigger)),
+      runDue: (now) => ensureStored().then(() => inner.runDue(now)),
+    };
 
     kit.services.provide(CONNECTOR_RUNTIME, runtime);
     kit.jobs.register({
