@@ -154,3 +154,70 @@ export function acknowledgedCard(at: string, t: Translate): Card {
     blocks: [{ type: 'text', text: t('people.conditions.done', { at }) }],
   });
 }
+
+export interface ProbationReportView {
+  rows: readonly {
+    name: string;
+    employeeNo: string;
+    position: string;
+    endsOn: string;
+    daysLeft: number;
+    criteria: readonly {
+      description: string;
+      comparator: string;
+      threshold: number;
+      value: number | null;
+      met: boolean | null;
+      recordIds: readonly string[];
+    }[];
+  }[];
+  xlsxUrl: string | null;
+}
+
+/** Everyone on probation: days left, each criterion met or missed, a missed one with its records. */
+export function probationReportCard(view: ProbationReportView, t: Translate): Card {
+  const blocks: Block[] = view.rows.length
+    ? view.rows.flatMap((r, i): Block[] => [
+        ...(i > 0 ? [{ type: 'divider' as const }] : []),
+        {
+          type: 'fields',
+          fields: [
+            { label: t('people.probation.person'), value: `${r.name} ${r.employeeNo}` },
+            { label: t('people.probation.position'), value: r.position },
+            {
+              label: t('people.probation.ends'),
+              value: t('people.probation.days_left', { date: r.endsOn, days: r.daysLeft }),
+            },
+          ],
+        },
+        ...r.criteria.map(
+          (c): Block => ({
+            type: 'progress',
+            label: c.description,
+            ratio: c.met === null ? 0 : c.met ? 1 : 0.3,
+            display:
+              c.value === null
+                ? t('people.probation.no_data')
+                : t(c.met ? 'people.probation.met' : 'people.probation.missed', {
+                    value: c.value,
+                    comparator: c.comparator,
+                    threshold: c.threshold,
+                    records: c.recordIds.length,
+                  }),
+            highlight: c.met === false,
+          }),
+        ),
+      ])
+    : [{ type: 'text', text: t('people.probation.none') }];
+  return makeCard({
+    title: t('people.probation.title', { count: view.rows.length }),
+    tone: view.rows.some((r) => r.criteria.some((c) => c.met === false)) ? 'warning' : 'info',
+    audience: 'personal',
+    blocks: [
+      ...blocks,
+      ...(view.xlsxUrl
+        ? [{ type: 'actions' as const, buttons: [{ url: view.xlsxUrl, label: t('people.probation.xlsx') }] }]
+        : []),
+    ],
+  });
+}

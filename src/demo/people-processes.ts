@@ -21,7 +21,8 @@ export async function seedPeopleProcesses(db: Tx, today: string, now: Date) {
         positionId: 'pos_engineer',
         metric: 'wo_response_sla',
         comparator: '>=',
-        threshold: 0.9,
+        // percentages are stored as 0–100, as the KPI card shows them
+        threshold: 90,
         description: '响应及时率不低于 90%',
       },
       {

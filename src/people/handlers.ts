@@ -2,13 +2,21 @@
 // the check itself, which proves or lists as missing, never decides.
 import { createHash } from 'node:crypto';
 import type { Card } from '../../cards/card.js';
-import { acknowledgedCard, conditionsCard, contractCard, precheckCard } from '../../cards/people-cards.js';
+import {
+  acknowledgedCard,
+  conditionsCard,
+  contractCard,
+  precheckCard,
+  probationReportCard,
+} from '../../cards/people-cards.js';
 import type { FeatureKit } from '../bot/feature.js';
 import type { ActionContext, CommandContext } from '../bot/registry.js';
 import { KaopuError } from '../errors.js';
+import { createFileService, publishWorkbook } from '../files/index.js';
 import { formatLocalTime } from '../time/format-local-time.js';
 import { localDate } from '../time/zoned.js';
 import { type ContractFacts, type ContractTerm, terminationPrecheck } from './labour-law.js';
+import { probationRows } from './probation.js';
 
 const TERM_WORDS: Record<string, ContractTerm> = {
   fixed: 'FIXED',
@@ -54,6 +62,8 @@ export function peopleHandlers(kit: FeatureKit) {
     }
     return one;
   }
+
+  const files = createFileService({ db, publicBaseUrl: kit.config.publicBaseUrl, links: kit.links });
 
   const latestContract = (employeeId: string) =>
     db.employmentContract.findFirst({ where: { employeeId }, orderBy: { startsOn: 'desc' } });
@@ -138,6 +148,50 @@ export function peopleHandlers(kit: FeatureKit) {
         subjectId: saved.id,
       });
       return [contractCard({ name: who.name, ...saved }, true, ctx.t)];
+    },
+
+    async probation(ctx: CommandContext): Promise<Card[]> {
+      const rows = await probationRows(kit, ctx);
+      const t = ctx.t;
+      const xlsxUrl = rows.length
+        ? await publishWorkbook(files, {
+            kind: 'probation',
+            baseName: `${t('people.probation.sheet')}_${localDate(ctx.now, ctx.actor.timeZone)}`,
+            sheets: [
+              {
+                name: t('people.probation.sheet'),
+                columns: [
+                  t('people.probation.person'),
+                  t('people.probation.position'),
+                  t('people.probation.ends'),
+                  t('people.probation.col.criterion'),
+                  t('people.probation.col.value'),
+                  t('people.probation.col.met'),
+                  t('people.probation.col.records'),
+                ],
+                rows: rows.flatMap((r) =>
+                  r.criteria.map((c) => [
+                    `${r.name} ${r.employeeNo}`,
+                    r.position,
+                    r.endsOn,
+                    `${c.description} (${c.comparator} ${c.threshold})`,
+                    c.value,
+                    c.met === null ? '' : t(c.met ? 'people.yes' : 'people.no'),
+                    c.recordIds.join(' '),
+                  ]),
+                ),
+              },
+            ],
+            requestedById: ctx.actor.id,
+            now: ctx.now,
+          })
+        : null;
+      await kit.audit.as(ctx)({
+        action: 'people.probation.report',
+        subjectType: 'Employee',
+        details: { people: rows.length },
+      });
+      return [probationReportCard({ rows, xlsxUrl }, t)];
     },
 
     async conditions(ctx: CommandContext): Promise<Card[]> {

@@ -18,6 +18,16 @@ export const people: Feature = (kit) => {
       h.precheck({ ...ctx, args: ctx.args[0]?.toLowerCase() === 'check' ? ctx.args.slice(1) : ctx.args }),
   });
   kit.commands.register({
+    id: 'people.probation',
+    aliases: ['probation', '试用期报表', '试用期'],
+    roles: ['MANAGER', 'HR'],
+    usage: 'probation report',
+    describe: 'people.command.probation',
+    // "probation report": the word "report" is part of the command's name.
+    handle: (ctx) =>
+      h.probation({ ...ctx, args: ctx.args[0]?.toLowerCase() === 'report' ? ctx.args.slice(1) : ctx.args }),
+  });
+  kit.commands.register({
     id: 'people.contract',
     aliases: ['contract', '合同'],
     roles: ['HR'],

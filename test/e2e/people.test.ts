@@ -81,3 +81,32 @@ describe('contracts', () => {
     expect((await say('emp_malin', '合同 韩梅 固定 2026-13-01 - -')).text).toContain('不是日期');
   });
 });
+
+describe('probation report', () => {
+  it('lists everyone on probation with days left and each condition met or missed, with an Excel file', async () => {
+    await app.kpi.onRecordsChanged({
+      employeeIds: ['emp_yangfan', 'emp_hanmei'],
+      occurredAt: new Date('2026-11-18T04:00:00Z'),
+    });
+    await app.kpi.scheduler.flush();
+    const card = await say('emp_malin', '试用期报表');
+    expect(card.title).toMatch(/^试用期报表（\d+ 人）$/);
+    expect(card.text).toContain('杨帆');
+    expect(card.text).toContain('韩梅');
+    expect(card.text).toMatch(/还剩 \d+ 天/);
+    expect(card.text).toMatch(/客户满意度均分不低于 4\.2 .* (达标|未达标)：/);
+    const link = cardButtons(card).find((b) => 'url' in b);
+    if (!link || !('url' in link)) throw new Error('no Excel link');
+    const file = await app.server.inject({ method: 'GET', url: new URL(link.url).pathname + new URL(link.url).search });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(await app.db.auditLog.count({ where: { actorId: 'emp_malin', action: 'people.probation.report' } })).toBe(1);
+  });
+
+  it("shows a manager only their own team's people on probation", async () => {
+    const card = await say('emp_wangjianguo', 'probation report');
+    expect(card.text).toContain('杨帆');
+    expect(card.text).not.toContain('韩梅');
+    expect((await say('emp_yangfan', '试用期报表')).tone).toBe('warning');
+  });
+});
