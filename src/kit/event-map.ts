@@ -33,6 +33,12 @@ export const EVENT_SCHEMAS = {
   }),
   /** A KPI input record changed (the KPI engine recomputes that person's period). */
   'record.changed': z.object({ recordType: z.string().min(1).max(64), recordId: id, employeeId: id, at: instant }),
+  /** Someone's probation ends soon and a hiring condition is missed this month (the alerts feature may listen). */
+  'probation.atRisk': z.object({
+    employeeId: id,
+    endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    missed: z.array(z.string().max(64)).max(32),
+  }),
   /** A connector's source failed this many runs in a row (the alerts feature tells HR). */
   'sync.failed': z.object({
     source: z.string().min(1).max(64),

@@ -3,7 +3,9 @@
 // Probation reports and transfer recommendations land here next (issue 20).
 import { PEOPLE_ACTIONS } from '../../cards/people-cards.js';
 import type { Feature } from '../bot/feature.js';
+import { localDate } from '../time/zoned.js';
 import { peopleHandlers } from './handlers.js';
+import { remindProbationEnds } from './reminders.js';
 
 export const people: Feature = (kit) => {
   const h = peopleHandlers(kit);
@@ -41,6 +43,13 @@ export const people: Feature = (kit) => {
     roles: ['EMPLOYEE', 'MANAGER', 'HR'],
     describe: 'people.command.conditions',
     handle: h.conditions,
+  });
+  kit.jobs.register({
+    name: 'people.probation.remind',
+    cron: '0 9 * * *',
+    timeZone: kit.config.timeZone,
+    runKey: (now) => localDate(now, kit.config.timeZone),
+    run: async (now) => void (await remindProbationEnds(kit, now)),
   });
   kit.actions.register({ id: PEOPLE_ACTIONS.acknowledge, roles: ['EMPLOYEE', 'MANAGER', 'HR'], handle: h.acknowledge });
 };

@@ -53,7 +53,10 @@ interface StoredMetric {
   recordIds: string[];
 }
 
-export async function probationRows(kit: FeatureKit, ctx: HandlerContext): Promise<ProbationRow[]> {
+export async function probationRows(
+  kit: FeatureKit,
+  ctx: Pick<HandlerContext, 'actor' | 'now'>,
+): Promise<ProbationRow[]> {
   const scope = await kit.access.scope(ctx.actor);
   const people = await kit.db.employee.findMany({
     where: { status: 'PROBATION', ...(scope.all ? {} : { id: { in: [...scope.employeeIds] } }) },

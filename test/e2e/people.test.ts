@@ -110,3 +110,29 @@ describe('probation report', () => {
     expect((await say('emp_yangfan', '试用期报表')).tone).toBe('warning');
   });
 });
+
+describe('probation reminders', () => {
+  it('reminds the manager and HR 14 days before a probation ends, once, flagging a missed condition', async () => {
+    const hanmei = await app.db.employee.findUniqueOrThrow({ where: { id: 'emp_hanmei' } });
+    const end = new Date(`${hanmei.probationEndDate}T01:00:00Z`);
+    const fourteenBefore = new Date(end.getTime() - 14 * 86_400_000);
+    expect(await app.scheduler.runNow('people.probation.remind', fourteenBefore)).toBe('ran');
+    await app.outbox.drain();
+    const inbox = async (id: string) => {
+      const res = await app.server.inject({ method: 'GET', url: `/console/api/users/${id}/messages` });
+      return (res.json() as { card: Card }[])
+        .map((m) => m.card)
+        .filter((c) => c.text.includes('韩梅') && c.title.startsWith('试用期报表'));
+    };
+    const [managerCard] = await inbox('emp_linfang');
+    expect(managerCard?.text).toContain('还剩 14 天');
+    expect(await inbox('emp_malin')).toHaveLength(1);
+    const atRisk = await app.db.domainEvent.count({ where: { name: 'probation.atRisk' } });
+    expect(atRisk).toBe(managerCard?.text.includes('未达标') ? 1 : 0);
+    // The same day again sends nothing new.
+    await app.db.jobRun.deleteMany({ where: { job: 'people.probation.remind' } });
+    await app.scheduler.runNow('people.probation.remind', fourteenBefore);
+    await app.outbox.drain();
+    expect(await inbox('emp_linfang')).toHaveLength(1);
+  });
+});
