@@ -66,9 +66,10 @@ async function main(): Promise<void> {
       const pushed = await pushDemoApiRecords(app.kit.records, new Date(), config.timeZone);
       logger.info({ pushed }, 'demo business-system records pushed through the record functions');
     }
-    if (seededNow) await seedAlertScenario(app.db, new Date());
     // One of today's work orders completes through the record path, so its engineer has a live survey card.
     if (seededNow) await completeDemoWorkOrder(app.db, app.kit.records, new Date(), config.timeZone);
+    // After it: the alert scenario's late work order must stay open to breach its SLA.
+    if (seededNow) await seedAlertScenario(app.db, new Date());
   }
   await app.start();
   await app.server.listen({ port: config.port, host: config.host });
