@@ -41,6 +41,7 @@ export function alertWhat(view: Pick<AlertView, 'rule' | 'evidence'>, t: Transla
     case 'kpi.pacing':
     case 'csat.trend':
     case 'sync.failed':
+    case 'probation.atRisk':
       return t(`alerts.what.${view.rule}` as MessageKey, p);
     default:
       return '';

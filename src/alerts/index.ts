@@ -54,6 +54,17 @@ export const alerts: Feature = (kit) => {
       employeeId: missing.employeeId,
     });
   });
+  kit.events.on('probation.atRisk', 'alerts.probation', async (risk) => {
+    await engine.raise({
+      rule: 'probation.atRisk',
+      decision: {
+        key: `${risk.employeeId}:${risk.endsOn}`,
+        severity: RULE_META['probation.atRisk'].severity,
+        evidence: { endsOn: risk.endsOn, missed: risk.missed.length },
+      },
+      employeeId: risk.employeeId,
+    });
+  });
   kit.events.on('sync.failed', 'alerts.sync', async (failed) => {
     const p = await engine.params('sync.failed', null);
     if (failed.failures < p.failures) return;

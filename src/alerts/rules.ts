@@ -57,6 +57,8 @@ export const RULE_PARAMS = {
   }),
   /** A data source failing `failures` times in a row. */
   'sync.failed': z.object({ failures: z.number().int().min(1).max(100).default(3) }),
+  /** Probation ends soon with a hiring condition missed (the people feature's probation.atRisk). */
+  'probation.atRisk': z.object({}),
 } as const;
 
 export type RuleId = keyof typeof RULE_PARAMS;
@@ -79,6 +81,7 @@ export const RULE_META: Record<RuleId, { severity: Severity; audience: Audience;
   'kpi.pacing': { severity: 'warning', audience: 'team' },
   'csat.trend': { severity: 'warning', audience: 'team' },
   'sync.failed': { severity: 'critical', audience: 'hr' },
+  'probation.atRisk': { severity: 'warning', audience: 'team+manager' },
 };
 
 /** Delivery settings per team (the pseudo-rule "delivery" in AlertRuleSetting). */

@@ -114,6 +114,16 @@ describe('probation report', () => {
 describe('probation reminders', () => {
   it('reminds the manager and HR 14 days before a probation ends, once, flagging a missed condition', async () => {
     const hanmei = await app.db.employee.findUniqueOrThrow({ where: { id: 'emp_hanmei' } });
+    // A condition nobody meets, so this reminder is certainly an at-risk one.
+    await app.db.probationCriterion.create({
+      data: {
+        positionId: 'pos_cs_agent',
+        metric: 'tickets_handled',
+        comparator: '>=',
+        threshold: 100_000,
+        description: '月处理工单不少于 100000 张',
+      },
+    });
     const end = new Date(`${hanmei.probationEndDate}T01:00:00Z`);
     const fourteenBefore = new Date(end.getTime() - 14 * 86_400_000);
     expect(await app.scheduler.runNow('people.probation.remind', fourteenBefore)).toBe('ran');
@@ -128,7 +138,11 @@ describe('probation reminders', () => {
     expect(managerCard?.text).toContain('还剩 14 天');
     expect(await inbox('emp_malin')).toHaveLength(1);
     const atRisk = await app.db.domainEvent.count({ where: { name: 'probation.atRisk' } });
-    expect(atRisk).toBe(managerCard?.text.includes('未达标') ? 1 : 0);
+    expect(managerCard?.text).toContain('未达标');
+    expect(atRisk).toBe(1);
+    // The alerts feature turns it into an alert for the team and the manager.
+    await app.events.drain();
+    expect(await app.db.alert.count({ where: { rule: 'probation.atRisk', employeeId: 'emp_hanmei' } })).toBe(atRisk);
     // The same day again sends nothing new.
     await app.db.jobRun.deleteMany({ where: { job: 'people.probation.remind' } });
     await app.scheduler.runNow('people.probation.remind', fourteenBefore);

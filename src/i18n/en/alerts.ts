@@ -5,6 +5,7 @@ export const alerts: Record<keyof typeof zh, string> = {
   'alerts.rule.survey.low': 'Low satisfaction score',
   'alerts.rule.survey.complaint': 'Customer complaint',
   'alerts.rule.checkIn.flagged': 'Flagged check-in',
+  'alerts.rule.probation.atRisk': 'Probation at risk',
   'alerts.rule.attendance.missing': 'Missing check-in',
   'alerts.rule.attendance.lateStreak': 'Late streak',
   'alerts.rule.workOrder.sla': 'Work order SLA breach',
@@ -25,6 +26,7 @@ export const alerts: Record<keyof typeof zh, string> = {
   'alerts.field.raised': 'Raised',
   'alerts.what.survey': 'A customer rated the service {csat} out of 5.',
   'alerts.what.checkIn.flagged': 'Check-in flagged: {flags}.',
+  'alerts.what.probation.atRisk': 'Probation ends {endsOn} with {missed} hiring conditions missed this month.',
   'alerts.what.attendance.missing': 'No check-in on {date} (shift started {shiftStartsAt}).',
   'alerts.what.attendance.lateStreak':
     'Late on {streak} workdays in a row since {since}; {latestMinutes} minutes late most recently.',
