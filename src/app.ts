@@ -23,7 +23,7 @@ import { migrationStatus } from './db/migrations.js';
 import { FEATURES } from './features.js';
 import { apiKeyCheck, auditApiRefusal } from './http/api-key-guard.js';
 import { type ApiKeyStore, createApiKeyStore } from './http/api-keys.js';
-import { createRateLimiter } from './http/api-rate-limit.js';
+import { createRateLimiter, createRedisRateLimiter } from './http/api-rate-limit.js';
 import { keepRawBody, signatureCheck } from './http/api-signature.js';
 import { healthRoutes } from './http/health.js';
 import { createOpenApiRegistry, type OpenApiRegistry, openApiRoute } from './http/openapi.js';
@@ -121,9 +121,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const apiKeys = createApiKeyStore(db, audit, now);
   const openapi = createOpenApiRegistry();
   const signingSecret = config.api?.signingSecret;
+  const perMinute = config.api?.rateLimitPerMinute ?? 600;
+  // One budget per key across replicas when Redis is there (as the platform limiters are).
+  const apiRateLimit = config.redisUrl
+    ? createRedisRateLimiter(config.redisUrl, perMinute, logger)
+    : createRateLimiter(perMinute);
   const { server, routes } = createServer(logger, {
     console: consoleCheck(consoleMode, config.consoleToken),
-    apiKey: apiKeyCheck(apiKeys, { audit, rateLimit: createRateLimiter(config.api?.rateLimitPerMinute ?? 600) }),
+    apiKey: apiKeyCheck(apiKeys, { audit, rateLimit: apiRateLimit }),
     ...(signingSecret
       ? {
           apiBody: {
@@ -239,6 +244,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       for (const adapter of adapters.values()) await adapter.stop?.();
       await outbox.stop();
       await limiters.close();
+      await apiRateLimit.close();
       if (ownsDb) await db.$disconnect();
     },
   };

@@ -58,7 +58,7 @@ export function apiKeyCheck(store: ApiKeyStore, options: ApiKeyCheckOptions = {}
       await auditApiRefusal(options.audit, check.key, request, `scope ${scope} missing`);
       return replyError(reply, 403, 'error.api_key_scope', { scope });
     }
-    const budget = options.rateLimit?.take(check.key.id) ?? { ok: true };
+    const budget = (await options.rateLimit?.take(check.key.id)) ?? { ok: true };
     if (!budget.ok) {
       request.log.info({ keyPrefix: check.key.prefix }, 'api request refused: rate limit');
       await auditApiRefusal(options.audit, check.key, request, 'rate limit');
