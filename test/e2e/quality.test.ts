@@ -176,11 +176,11 @@ describe('retraining, deadlines and the case library', () => {
   });
 
   it('refuses an appeal after seven days and sends an undecided appeal to HR after five', async () => {
-    const [early, , late] = await app.db.qualityError.findMany({
-      where: { employeeId: 'emp_hanmei', recordedById: 'emp_linfang' },
-      orderBy: { createdAt: 'asc' },
-    });
-    if (!early || !late) throw new Error('no errors to appeal');
+    // By their words, not their order: the three were recorded at the same instant of the test clock.
+    const byText = (text: string) =>
+      app.db.qualityError.findFirstOrThrow({ where: { employeeId: 'emp_hanmei', description: { contains: text } } });
+    const early = await byText('退款少走了一步审批');
+    const late = await byText('第三次');
     // The third error is appealed at once; its reviewer (set to the manager here) then sits on it.
     const form = formOf(await press('emp_hanmei', 'quality.appeal.open', late.id));
     await press('emp_hanmei', form.submit.actionId, formValue(form.submit.value, { statement: '系统没有提示审批' }));
