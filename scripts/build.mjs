@@ -47,8 +47,11 @@ if (process.argv.includes('--if-stale')) {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts'],
-  outfile,
+  // The KPI recompute worker is its own entry: in production the worker thread runs compiled
+  // JavaScript too, instead of loading the TypeScript through tsx.
+  entryPoints: { main: 'src/main.ts', 'kpi-worker': 'src/kpi/recompute-worker.ts' },
+  outdir: dirname(outfile),
+  define: { 'process.env.KAOPU_BUNDLED': '"1"' },
   bundle: true,
   platform: 'node',
   format: 'esm',

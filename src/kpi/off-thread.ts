@@ -28,10 +28,14 @@ export interface PeriodRun {
 
 const BOOT = new URL('./recompute-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./recompute-worker.ts', import.meta.url).href;
+// The build (scripts/build.mjs) compiles the worker beside dist/main.js and defines KAOPU_BUNDLED,
+// so `npm start` runs compiled code in the worker too; from sources (dev, tests) tsx loads it.
+const COMPILED = new URL('../../dist/kpi-worker.js', import.meta.url);
 
 function inWorker(task: WorkerTask): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, { workerData: task });
+    const bundled = process.env.KAOPU_BUNDLED === '1';
+    const worker = bundled ? new Worker(COMPILED, { workerData: task }) : new Worker(BOOT, { workerData: task });
     let reply: WorkerReply | null = null;
     worker.once('message', (m: WorkerReply) => {
       reply = m;
