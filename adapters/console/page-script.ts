@@ -189,14 +189,19 @@ export const PAGE_SCRIPT = String.raw`
     finally { setTimeout(() => { running.delete(key); if (tab === 'chat') draw(); else drawGroup().catch(() => {}); }, 600); }
   }
 
+  // Redraws come from several places at once (a send, a press, a tab switch): each fetches first
+  // and replaces the log in one step, and only the latest one draws, so no card shows twice.
+  let groupDraws = 0;
   async function drawGroup() {
     const log = $('log');
     const id = $('group').value;
-    log.replaceChildren();
-    if (!id) return;
+    const mine = ++groupDraws;
+    if (!id) { log.replaceChildren(); return; }
     const messages = await api('groups/' + encodeURIComponent(id) + '/messages');
-    if (!messages.length) log.append(el('p', { class: 'empty' }, t('console.no_group_messages')));
-    for (const m of messages) log.append(el('div', { class: 'msg' }, renderCard(m.card, id)));
+    if (mine !== groupDraws || tab !== 'groups') return;
+    log.replaceChildren(...(messages.length
+      ? messages.map((m) => el('div', { class: 'msg' }, renderCard(m.card, id)))
+      : [el('p', { class: 'empty' }, t('console.no_group_messages'))]));
     log.scrollTop = log.scrollHeight;
   }
 
