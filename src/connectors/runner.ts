@@ -5,7 +5,7 @@
 // harmless, so a re-run loses nothing and duplicates nothing.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import type { Events } from '../kit/events.js';
+import type { Events } from '../kit/index.js';
 import type { RecordOutcome, RecordType } from '../records/index.js';
 import type { Connector, Page } from './connector.js';
 

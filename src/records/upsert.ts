@@ -4,8 +4,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db, Prisma } from '../db/client.js';
-import type { EventPayload } from '../kit/event-map.js';
-import type { Events } from '../kit/events.js';
+import type { EventPayload, Events } from '../kit/index.js';
 import { recordHash } from '../shared/index.js';
 import { HANDLERS, type Handler, type Refs, type Row } from './handlers.js';
 import { KEY_FIELD, RECORD_SCHEMAS, type RecordType, sourceName } from './schemas.js';
